@@ -1,0 +1,26 @@
+@{
+    # The one place the module's version is set: every assembly reads it from here at build time.
+    ModuleVersion        = '0.1.0'
+    RootModule           = 'CampaignMonitor.dll'
+    GUID                 = '154aa8af-326a-4f11-bda6-e8037c86a846'
+    Author               = 'CampaignMonitor module contributors'
+    CompanyName          = 'CampaignMonitor module contributors'
+    Copyright            = '(c) CampaignMonitor module contributors. MIT licence.'
+    Description          = 'Send subscriber lists to Campaign Monitor and read its reports back: batched, concurrent, resilient imports, streamed readers, stored credentials and destinations, and a local Campaign Monitor-compatible sandbox for offline tests.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('CampaignMonitor.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Test-CMCredential'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('CampaignMonitor', 'createsend', 'Email', 'Marketing', 'Subscribers', 'Sync', 'Linux', 'Windows', 'macOS', 'PSEdition_Core')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'Foundation: Campaign Monitor API v3.3 client with retries, paging and isolated dependencies.'
+        }
+    }
+}

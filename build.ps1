@@ -1,0 +1,166 @@
+#requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks the CampaignMonitor module.
+.DESCRIPTION
+    Tasks:
+      Build  lays out an importable module at out/CampaignMonitor/ (assemblies, manifest, format and help files).
+      Test   builds, then runs every xunit and Pester test, and ends with "Tests: N passed, N failed".
+      Demo   the main job against the local sandbox.
+      Bench  the benchmark suite.
+      Clean  removes out/ and every bin/ and obj/ folder.
+    Everything the script needs (Pester, test assets) is fetched by the script itself from NuGet.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Bench: every scenario at a small size, written under out/ (part of the test run).
+    [switch] $Quick
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$env:NO_COLOR = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'CampaignMonitor'
+$ToolsDir = Join-Path $Out 'tools'
+$ResultsDir = Join-Path $Out 'test-results'
+$PesterVersion = '5.7.1'
+# A Polly.Core other than the module's own, loaded first in the isolation test.
+$ForeignPollyVersion = '8.4.2'
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    param([Parameter(Mandatory)][string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ChildPwsh {
+    # The same pwsh as this one, as a command line: a child process never holds this session's assemblies.
+    @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
+}
+
+function Install-NuGetTool {
+    # Downloads a NuGet package into out/tools once; returns its folder.
+    param([Parameter(Mandatory)][string] $Id, [Parameter(Mandatory)][string] $Version)
+    $folder = Join-Path $ToolsDir $Id.ToLowerInvariant() $Version
+    if (-not (Test-Path (Join-Path $folder '.nupkg.metadata'))) {
+        Invoke-Native dotnet @('package', 'download', "$Id@$Version", '-o', $ToolsDir)
+    }
+    $folder
+}
+
+function Invoke-Build {
+    $version = (Import-PowerShellDataFile (Join-Path $Root 'CampaignMonitor.psd1')).ModuleVersion
+    Write-Host "Building CampaignMonitor $version ($Configuration)"
+    $publish = Join-Path $Out 'publish'
+    if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/CampaignMonitor/CampaignMonitor.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'Dependencies') -Force
+    # pwsh loads the PowerShell layer itself; everything else goes to Dependencies/ and is loaded in the
+    # module's own AssemblyLoadContext.
+    $moduleFiles = 'CampaignMonitor.dll', 'CampaignMonitor.pdb', 'CampaignMonitor.Format.ps1xml'
+    foreach ($file in Get-ChildItem $publish -File) {
+        if ($file.Name -in $moduleFiles) { Copy-Item $file.FullName $ModuleOut }
+        elseif ($file.Extension -in '.dll', '.pdb') { Copy-Item $file.FullName $dependencies }
+    }
+    foreach ($forbidden in 'System.Management.Automation.dll', 'System.Text.Json.dll') {
+        if (Test-Path (Join-Path $dependencies $forbidden)) { throw "$forbidden must not ship with the module: pwsh already has it." }
+    }
+    Copy-Item (Join-Path $Root 'CampaignMonitor.psd1') $ModuleOut
+
+    # Help: docs/*.md compiled to MAML in a child pwsh that imports the module just laid out.
+    $helpDir = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'en-US') -Force
+    $script = "Import-Module '$(Join-Path $Root 'build/HelpTools.psm1')'; " +
+        "Export-CMMamlHelp -ModulePath '$ModuleOut' -DocsPath '$(Join-Path $Root 'docs/cmdlets')' -OutputPath '$(Join-Path $helpDir 'CampaignMonitor.dll-Help.xml')'"
+    $child = Get-ChildPwsh
+    Invoke-Native $child[0] @($child[1], '-NoProfile', '-NonInteractive', '-Command', $script)
+    Write-Host "Module laid out at $ModuleOut"
+}
+
+function Read-TrxCounts {
+    param([string] $Folder)
+    $passed = 0; $failed = 0
+    foreach ($trx in Get-ChildItem $Folder -Filter *.trx -Recurse) {
+        [xml] $xml = Get-Content $trx.FullName -Raw
+        $counters = $xml.TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
+    New-Item -ItemType Directory -Path $ResultsDir | Out-Null
+    $passed = 0; $failed = 0
+
+    Write-Host "`n== xunit"
+    $xunitDir = Join-Path $ResultsDir 'xunit'
+    & dotnet test (Join-Path $Root 'CampaignMonitor.sln') -c $Configuration --nologo -v quiet `
+        --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $xunitDir
+    $xunitExit = $LASTEXITCODE
+    $xunit = Read-TrxCounts $xunitDir
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) {
+        # The run broke before reporting (a build error, a crashed host): count it, never hide it.
+        $xunit.Failed = 1
+    }
+    $passed += $xunit.Passed; $failed += $xunit.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
+
+    Write-Host "`n== Pester"
+    $pester = Install-NuGetTool -Id 'Pester' -Version $PesterVersion
+    $foreignPolly = Install-NuGetTool -Id 'Polly.Core' -Version $ForeignPollyVersion
+    $pesterJson = Join-Path $ResultsDir 'pester.json'
+    $child = Get-ChildPwsh
+    & $child[0] $child[1] -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') `
+        -PesterPath (Join-Path $pester 'tools/Pester.psd1') -ModulePath $ModuleOut -ResultPath $pesterJson `
+        -ForeignPollyPath (Join-Path $foreignPolly 'lib/net8.0/Polly.Core.dll')
+    if (Test-Path $pesterJson) {
+        $counts = Get-Content $pesterJson -Raw | ConvertFrom-Json
+        $passed += $counts.Passed; $failed += $counts.Failed
+        Write-Host "Pester: $($counts.Passed) passed, $($counts.Failed) failed"
+    }
+    else {
+        Write-Host 'Pester: the run ended without reporting results.'
+        $failed += 1
+    }
+
+    Write-Host ''
+    Write-Host "Tests: $passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Clean {
+    if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+}
+
+function Invoke-NotYet([string] $What) {
+    throw "The $What is not part of this build yet: it arrives with the sandbox (issue 3) and the send path (issue 5)."
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Build; Invoke-NotYet 'demo' }
+    'Bench' { Invoke-Build; Invoke-NotYet 'benchmark suite' }
+    'Clean' { Invoke-Clean }
+}

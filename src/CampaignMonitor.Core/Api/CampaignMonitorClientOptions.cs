@@ -1,0 +1,68 @@
+using System.Net;
+
+namespace CampaignMonitor.Core.Api;
+
+/// <summary>How to reach Campaign Monitor and how hard to try.</summary>
+public sealed class CampaignMonitorClientOptions
+{
+    public const string DefaultBaseUri = "https://api.createsend.com/api/v3.3/";
+
+    private Uri _baseUri = new(DefaultBaseUri);
+
+    /// <summary>The API root, ending in '/'. Plain http is accepted only for a loopback address (the sandbox).</summary>
+    public Uri BaseUri
+    {
+        get => _baseUri;
+        set => _baseUri = BaseUriPolicy.Normalize(value);
+    }
+
+    /// <summary>The API key. Only ever placed in the Authorization header; never in a message or log.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>How long one attempt may take, response body included.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Retries after the first attempt, for transient failures only (429, 5xx, timeouts, dropped connections).</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>The first backoff delay; each retry doubles it, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>No single wait is longer than this, whatever the server's Retry-After or X-RateLimit-Reset says.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Added to the User-Agent, e.g. "PowerShell/7.6.9".</summary>
+    public string? UserAgentComment { get; set; }
+
+    /// <summary>The clock used for every wait; tests substitute one that does not sleep.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    public CampaignMonitorClientOptions Clone() => (CampaignMonitorClientOptions)MemberwiseClone();
+
+    /// <summary>Never shows the key.</summary>
+    public override string ToString() => $"Campaign Monitor at {BaseUri} (timeout {Timeout.TotalSeconds} s, {MaxRetries} retries)";
+}
+
+/// <summary>Which base URIs we will send an API key to.</summary>
+public static class BaseUriPolicy
+{
+    /// <summary>Validates and returns the URI with a trailing slash, or throws <see cref="ArgumentException"/> saying why not.</summary>
+    public static Uri Normalize(Uri? uri)
+    {
+        if (uri is null || !uri.IsAbsoluteUri)
+            throw new ArgumentException($"The base URI '{uri}' is not an absolute http(s) URI.", nameof(uri));
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            throw new ArgumentException($"The base URI '{uri}' must use https.", nameof(uri));
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+            throw new ArgumentException(
+                $"Refusing to send the API key over plain http to '{uri.Host}'. Use https, or http only for a loopback address such as the local sandbox (127.0.0.1, ::1, localhost).",
+                nameof(uri));
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+            throw new ArgumentException("The base URI must not carry a user name or password; the API key goes in the credential.", nameof(uri));
+        var text = uri.GetLeftPart(UriPartial.Path);
+        return new Uri(text.EndsWith('/') ? text : text + "/");
+    }
+
+    public static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

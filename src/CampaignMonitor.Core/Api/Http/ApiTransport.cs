@@ -1,0 +1,271 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using CampaignMonitor.Core.Api.Errors;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CampaignMonitor.Core.Api.Http;
+
+/// <summary>
+/// Sends one API request: Basic auth, JSON, gzip, a per-attempt timeout, retries with backoff for what is
+/// transient, and error responses turned into <see cref="CampaignMonitorException"/>s.
+/// Thread-safe: one instance serves every concurrent sender.
+/// </summary>
+internal sealed class ApiTransport : IDisposable
+{
+    private static readonly ResiliencePropertyKey<CallState> CallStateKey = new("cm.call");
+
+    private readonly HttpClient _http;
+    private readonly CampaignMonitorClientOptions _options;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly RateLimitGate _gate;
+    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string[] _secretForms;
+    private long _retryCount;
+
+    public ApiTransport(CampaignMonitorClientOptions options, HttpMessageHandler? handler)
+    {
+        _options = options.Clone();
+        if (string.IsNullOrWhiteSpace(_options.ApiKey))
+            throw new ArgumentException("An API key is required.", nameof(options));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.ApiKey + ":x"));
+        _authorization = new AuthenticationHeaderValue("Basic", basic);
+        _secretForms = new[] { _options.ApiKey, basic };
+        _gate = new RateLimitGate(_options.TimeProvider);
+        _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
+        {
+            BaseAddress = _options.BaseUri,
+            // Each attempt has its own timeout (the pipeline's); the HttpClient one would cut across retries.
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent(_options.UserAgentComment));
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        _pipeline = BuildPipeline();
+    }
+
+    public event EventHandler<RetryEventArgs>? Retrying;
+
+    public long RetryCount => Interlocked.Read(ref _retryCount);
+
+    public Uri BaseUri => _options.BaseUri;
+
+    private static HttpMessageHandler CreateDefaultHandler() => new SocketsHttpHandler
+    {
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 32,
+        // Certificate validation is left exactly as .NET does it: never turned off.
+    };
+
+    internal static string UserAgent(string? comment)
+    {
+        var version = typeof(ApiTransport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        if (plus > 0)
+            version = version[..plus];
+        var extra = string.IsNullOrWhiteSpace(comment) ? "" : comment + "; ";
+        return $"CampaignMonitor-PowerShell/{version} ({extra}.NET {Environment.Version}; createsend-api-v3.3)";
+    }
+
+    /// <summary>Sends the request and returns the body of a 2xx answer; throws for anything else.</summary>
+    public async Task<string> SendAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CancellationToken cancellationToken)
+    {
+        var endpoint = EndpointName(method, relativePath);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        var call = new CallState(method, relativePath, jsonBody, endpoint);
+        context.Properties.Set(CallStateKey, call);
+        try
+        {
+            Outcome<HttpResponseMessage> outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, transport) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await transport.SendOnceAsync(ctx).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                this).ConfigureAwait(false);
+
+            if (outcome.Exception is not null)
+                throw MapException(outcome.Exception, call, cancellationToken);
+
+            using var response = outcome.Result!;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+                return body;
+            throw Redacted(ApiErrorMapper.FromResponse(response.StatusCode, body, endpoint, call.Attempts, _options.BaseUri));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
+    {
+        var call = context.Properties.GetValue(CallStateKey, null!);
+        await _gate.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref call.Attempts);
+        // A request message cannot be sent twice, so every attempt builds its own.
+        using var request = new HttpRequestMessage(call.Method, call.RelativePath);
+        request.Headers.Authorization = _authorization;
+        if (call.JsonBody is not null)
+        {
+            request.Content = new ByteArrayContent(call.JsonBody);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+        else if (call.Method == HttpMethod.Post || call.Method == HttpMethod.Put)
+        {
+            request.Content = new ByteArrayContent(Array.Empty<byte>());
+        }
+        // ResponseContentRead: a connection dropped while the body streams in is a failed attempt, retried here.
+        return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _options.TimeProvider };
+        if (_options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = _options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.RetryBaseDelay,
+                MaxDelay = _options.MaxRetryDelay,
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, args.Context.CancellationToken)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    var call = args.Context.Properties.GetValue(CallStateKey, null!);
+                    Interlocked.Increment(ref _retryCount);
+                    if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+                        _gate.Defer(args.RetryDelay);
+                    Retrying?.Invoke(this, new RetryEventArgs(call.Endpoint, args.AttemptNumber + 1, args.RetryDelay, Describe(args.Outcome)));
+                    return default;
+                },
+            });
+        }
+        builder.AddTimeout(_options.Timeout);
+        return builder.Build();
+    }
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken)
+    {
+        if (outcome.Exception is { } ex)
+        {
+            return ex switch
+            {
+                TimeoutRejectedException => true,
+                HttpRequestException => true,
+                IOException => true,
+                // HttpClient's own cancellations (not the caller's) are dropped connections in disguise.
+                OperationCanceledException => !callerToken.IsCancellationRequested,
+                _ => false,
+            };
+        }
+        var status = (int)outcome.Result!.StatusCode;
+        return status == 429 || status == 408 || status >= 500;
+    }
+
+    /// <summary>The wait the server asked for (Retry-After, or X-RateLimit-Reset seconds), capped; null to use backoff.</summary>
+    private TimeSpan? ServerRequestedDelay(HttpResponseMessage? response)
+    {
+        if (response is null)
+            return null;
+        TimeSpan? wait = null;
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            if (retryAfter.Delta is { } delta)
+                wait = delta;
+            else if (retryAfter.Date is { } date)
+                wait = date - _options.TimeProvider.GetUtcNow();
+        }
+        if (wait is null && response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
+            && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            wait = TimeSpan.FromSeconds(seconds);
+        }
+        if (wait is null)
+            return null;
+        if (wait < TimeSpan.Zero)
+            wait = TimeSpan.Zero;
+        return wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait;
+    }
+
+    private string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        null => $"HTTP {(int)outcome.Result!.StatusCode} {outcome.Result.ReasonPhrase}".TrimEnd(),
+        TimeoutRejectedException => $"no answer within {_options.Timeout.TotalSeconds:0.###} s",
+        OperationCanceledException => "the connection was closed before an answer came",
+        { } ex => Redact(ex.GetBaseException().Message),
+    };
+
+    private Exception MapException(Exception ex, CallState call, CancellationToken cancellationToken)
+    {
+        if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            return new OperationCanceledException("The request to Campaign Monitor was cancelled.", ex, cancellationToken);
+        if (!IsTransient(Outcome.FromException<HttpResponseMessage>(ex), cancellationToken))
+            return ex;
+        var host = _options.BaseUri.GetLeftPart(UriPartial.Authority);
+        var reason = ex is TimeoutRejectedException
+            ? $"no answer within {_options.Timeout.TotalSeconds:0.###} s"
+            : Redact(ex.GetBaseException().Message);
+        var tries = call.Attempts == 1 ? "1 attempt" : $"{call.Attempts} attempts";
+        return new CampaignMonitorUnavailableException(
+            $"Could not reach Campaign Monitor at {host} for {call.Endpoint} after {tries}: {reason}",
+            call.Endpoint, call.Attempts, ex);
+    }
+
+    /// <summary>The key never leaves this class: any text that somehow carries it is scrubbed.</summary>
+    private string Redact(string text)
+    {
+        foreach (var secret in _secretForms)
+        {
+            if (secret.Length > 0)
+                text = text.Replace(secret, "***", StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    private CampaignMonitorApiException Redacted(CampaignMonitorApiException ex) =>
+        ex.Message.Contains(_options.ApiKey, StringComparison.Ordinal) || (ex.ResultDataJson?.Contains(_options.ApiKey, StringComparison.Ordinal) ?? false)
+            ? new CampaignMonitorApiException(Redact(ex.Message), ex.Endpoint, ex.Attempts, ex.HttpStatus, ex.Code,
+                ex.ApiMessage is null ? null : Redact(ex.ApiMessage), ex.ResultDataJson is null ? null : Redact(ex.ResultDataJson), ex.Kind)
+            : ex;
+
+    /// <summary>"POST subscribers/abc/import.json": the path without its query (which can hold an email address).</summary>
+    internal static string EndpointName(HttpMethod method, string relativePath)
+    {
+        var query = relativePath.IndexOf('?');
+        return method.Method + " " + (query < 0 ? relativePath : relativePath[..query]);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private sealed class CallState
+    {
+        public CallState(HttpMethod method, string relativePath, byte[]? jsonBody, string endpoint)
+        {
+            Method = method;
+            RelativePath = relativePath;
+            JsonBody = jsonBody;
+            Endpoint = endpoint;
+        }
+
+        public HttpMethod Method { get; }
+        public string RelativePath { get; }
+        public byte[]? JsonBody { get; }
+        public string Endpoint { get; }
+        public int Attempts;
+    }
+}

@@ -1,0 +1,30 @@
+namespace CampaignMonitor.Core.Api.Models;
+
+/// <summary>The envelope every paged endpoint returns.</summary>
+public sealed class PagedResult<T>
+{
+    public List<T> Results { get; set; } = new();
+    public string? ResultsOrderedBy { get; set; }
+    public string? OrderDirection { get; set; }
+    public int PageNumber { get; set; }
+    public int PageSize { get; set; }
+    public int RecordsOnThisPage { get; set; }
+    public int TotalNumberOfRecords { get; set; }
+    public int NumberOfPages { get; set; }
+}
+
+/// <summary>What to ask a paged endpoint for; the API's own defaults when left alone.</summary>
+public sealed class PageRequest
+{
+    public const int MaxPageSize = 1000;
+    public const int MinPageSize = 10;
+
+    public int PageSize { get; set; } = MaxPageSize;
+    public string? OrderField { get; set; }
+    public string? OrderDirection { get; set; }
+    /// <summary>Fetch page n+1 while page n is being consumed. Stopping early then costs at most one extra page.</summary>
+    public bool Prefetch { get; set; } = true;
+
+    /// <summary>Called as each page arrives, before its items are handed out.</summary>
+    public Action<CampaignMonitor.Core.Api.Http.PageInfo>? PageFetched { get; set; }
+}

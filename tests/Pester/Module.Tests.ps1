@@ -1,0 +1,93 @@
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    # The cmdlets SPEC.md names that exist so far: the smoke test grows with the module.
+    $script:ExpectedCmdlets = @('Test-CMCredential')
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:Manifest = Get-CMTestManifestPath
+    $script:ModulePath = Get-CMTestModulePath
+}
+
+Describe 'The built module' {
+    It 'imports in a fresh pwsh and exports exactly the cmdlets its manifest lists' {
+        $result = Invoke-CMFreshPwsh -Script @'
+$m = Import-Module $Manifest -PassThru
+($m.ExportedCmdlets.Keys | Sort-Object) -join ','
+'@
+        $result.ExitCode | Should -Be 0
+        $listed = (Import-PowerShellDataFile $Manifest).CmdletsToExport | Sort-Object
+        $result.Output.Trim() | Should -Be ($listed -join ',')
+    }
+
+    It 'exports <_>' -ForEach $ExpectedCmdlets {
+        (Import-PowerShellDataFile $Manifest).CmdletsToExport | Should -Contain $_
+    }
+
+    It 'has a manifest that names its cmdlets explicitly and declares what PowerShell it needs' {
+        $data = Import-PowerShellDataFile $Manifest
+        $data.CmdletsToExport | Should -Not -Contain '*'
+        $data.CmdletsToExport.Count | Should -BeGreaterThan 0
+        $data.CompatiblePSEditions | Should -Be @('Core')
+        $data.PowerShellVersion | Should -Be '7.4'
+        $data.Description | Should -Not -BeNullOrEmpty
+        $data.PrivateData.PSData.Tags | Should -Contain 'CampaignMonitor'
+        $data.FormatsToProcess | Should -Contain 'CampaignMonitor.Format.ps1xml'
+        Test-Path (Join-Path $ModulePath 'CampaignMonitor.Format.ps1xml') | Should -BeTrue
+    }
+
+    It 'carries the manifest version in its assemblies' {
+        $version = [version] (Import-PowerShellDataFile $Manifest).ModuleVersion
+        foreach ($dll in (Join-Path $ModulePath 'CampaignMonitor.dll'), (Join-Path $ModulePath 'Dependencies/CampaignMonitor.Core.dll')) {
+            $assembly = [System.Reflection.AssemblyName]::GetAssemblyName($dll)
+            $assembly.Version.ToString(3) | Should -Be $version.ToString(3)
+        }
+    }
+
+    It 'ships its dependencies in Dependencies/ and no copy of what pwsh already has' {
+        Test-Path (Join-Path $ModulePath 'Dependencies/Polly.Core.dll') | Should -BeTrue
+        Test-Path (Join-Path $ModulePath 'Polly.Core.dll') | Should -BeFalse
+        Get-ChildItem $ModulePath -Recurse -Filter 'System.Text.Json.dll' | Should -BeNullOrEmpty
+        Get-ChildItem $ModulePath -Recurse -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Dependency isolation' {
+    BeforeAll {
+        $script:ForeignPolly = $env:CM_TEST_FOREIGN_POLLY
+    }
+
+    It 'imports and works when another Polly.Core version is already loaded, and leaves that one in place' {
+        $ForeignPolly | Should -Exist
+        $result = Invoke-CMFreshPwsh -Environment @{ CM_API_KEY = 'isolation-test-key-0001'; CM_CLIENT_ID = 'c0ffee'; CM_BASE_URI = 'http://127.0.0.1:9/api/v3.3/' } -Script @"
+Add-Type -Path '$ForeignPolly'
+`$before = [Polly.ResiliencePipeline].Assembly.GetName().Version
+Import-Module `$Manifest
+# Port 9 refuses connections: the call goes through the module's retry pipeline (its own Polly) and fails cleanly.
+Test-CMCredential env -ErrorVariable failure -ErrorAction SilentlyContinue
+`$after = [Polly.ResiliencePipeline].Assembly.GetName().Version
+`$ours = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Polly.Core' } | ForEach-Object { `$_.GetName().Version.ToString() }
+"before=`$before after=`$after loaded=`$((`$ours | Sort-Object) -join ',')"
+"error=`$(`$failure[0].FullyQualifiedErrorId)"
+"category=`$(`$failure[0].CategoryInfo.Category)"
+"@
+        $result.Output | Should -Match 'before=8\.4\.2\.0 after=8\.4\.2\.0'
+        $result.Output | Should -Match 'loaded=8\.4\.2\.0,8\.9\.1\.0'
+        $result.Output | Should -Match 'error=ApiUnreachable,CampaignMonitor\.Commands\.TestCMCredentialCommand'
+        $result.Output | Should -Match 'category=ConnectionError'
+        $result.Output | Should -Not -Match 'isolation-test-key-0001'
+        $result.ExitCode | Should -Be 0
+    }
+
+    It 'does not answer for its dependencies outside its own load context' {
+        $result = Invoke-CMFreshPwsh -Script @'
+Import-Module $Manifest
+$context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([CampaignMonitor.Commands.TestCMCredentialCommand].Assembly).Name
+try { [void][System.Reflection.Assembly]::Load('Polly.Core'); 'polly=visible' } catch { 'polly=hidden' }
+"cmdlets=$context"
+'@
+        $result.Output | Should -Match 'polly=hidden'
+        $result.Output | Should -Match 'cmdlets=Default'
+    }
+}
