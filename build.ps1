@@ -59,7 +59,7 @@ function Install-NuGetTool {
     param([Parameter(Mandatory)][string] $Id, [Parameter(Mandatory)][string] $Version)
     $folder = Join-Path $ToolsDir $Id.ToLowerInvariant() $Version
     if (-not (Test-Path (Join-Path $folder '.nupkg.metadata'))) {
-        Invoke-Native dotnet @('package', 'download', "$Id@$Version", '-o', $ToolsDir)
+        Invoke-Native dotnet @('package', 'download', "$Id@$Version", '-o', $ToolsDir) | Out-Host
     }
     $folder
 }

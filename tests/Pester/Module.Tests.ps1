@@ -62,18 +62,24 @@ Describe 'Dependency isolation' {
         $ForeignPolly | Should -Exist
         $result = Invoke-CMFreshPwsh -Environment @{ CM_API_KEY = 'isolation-test-key-0001'; CM_CLIENT_ID = 'c0ffee'; CM_BASE_URI = 'http://127.0.0.1:9/api/v3.3/' } -Script @"
 Add-Type -Path '$ForeignPolly'
-`$before = [Polly.ResiliencePipeline].Assembly.GetName().Version
+function Get-PollyIdentity([System.Reflection.Assembly] `$a) {
+    `$version = `$a.GetCustomAttributes([System.Reflection.AssemblyInformationalVersionAttribute], `$false)[0].InformationalVersion -replace '\+.*'
+    "`$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$a).Name)@`$version"
+}
+`$before = Get-PollyIdentity ([Polly.ResiliencePipeline].Assembly)
 Import-Module `$Manifest
 # Port 9 refuses connections: the call goes through the module's retry pipeline (its own Polly) and fails cleanly.
 Test-CMCredential env -ErrorVariable failure -ErrorAction SilentlyContinue
-`$after = [Polly.ResiliencePipeline].Assembly.GetName().Version
-`$ours = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Polly.Core' } | ForEach-Object { `$_.GetName().Version.ToString() }
-"before=`$before after=`$after loaded=`$((`$ours | Sort-Object) -join ',')"
+`$after = Get-PollyIdentity ([Polly.ResiliencePipeline].Assembly)
+`$loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Polly.Core' } | ForEach-Object { Get-PollyIdentity `$_ }
+"before=`$before after=`$after loaded=`$((`$loaded | Sort-Object) -join ',')"
 "error=`$(`$failure[0].FullyQualifiedErrorId)"
 "category=`$(`$failure[0].CategoryInfo.Category)"
 "@
-        $result.Output | Should -Match 'before=8\.4\.2\.0 after=8\.4\.2\.0'
-        $result.Output | Should -Match 'loaded=8\.4\.2\.0,8\.9\.1\.0'
+        # Every Polly.Core 8.x has assembly version 8.0.0.0: without isolation the module would silently get the
+        # session's older copy. It must use its own 8.9.1, in its own load context, and leave the other alone.
+        $result.Output | Should -Match 'before=Default@8\.4\.2 after=Default@8\.4\.2'
+        $result.Output | Should -Match 'loaded=CampaignMonitor\.Dependencies@8\.9\.1,Default@8\.4\.2'
         $result.Output | Should -Match 'error=ApiUnreachable,CampaignMonitor\.Commands\.TestCMCredentialCommand'
         $result.Output | Should -Match 'category=ConnectionError'
         $result.Output | Should -Not -Match 'isolation-test-key-0001'

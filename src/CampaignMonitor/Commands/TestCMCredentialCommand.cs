@@ -33,18 +33,21 @@ public sealed class TestCMCredentialCommand : PSCmdlet, IDisposable
         try
         {
             var lists = _async.Run(ct => client.GetListsAsync(credential.ClientId, ct));
+            WriteRetries(retries);
             WriteVerbose($"The API key and client ID work: the client has {lists.Count} list(s).");
             WriteObject(true);
         }
         catch (CampaignMonitorException ex)
         {
+            WriteRetries(retries);
             WriteError(ErrorRecords.FromApi(ex, credential.Name));
         }
-        finally
-        {
-            foreach (var retry in retries)
-                WriteVerbose(retry.ToString());
-        }
+    }
+
+    private void WriteRetries(ConcurrentQueue<RetryEventArgs> retries)
+    {
+        while (retries.TryDequeue(out var retry))
+            WriteVerbose(retry.ToString());
     }
 
     protected override void StopProcessing() => _async.Stop();

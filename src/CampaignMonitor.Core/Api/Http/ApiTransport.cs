@@ -52,7 +52,7 @@ internal sealed class ApiTransport : IDisposable
 
     public Uri BaseUri => _options.BaseUri;
 
-    private static HttpMessageHandler CreateDefaultHandler() => new SocketsHttpHandler
+    internal static HttpMessageHandler CreateDefaultHandler() => new SocketsHttpHandler
     {
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -18,11 +18,12 @@ internal static class PagedStream
         Task<PagedResult<T>>? next = null;
         try
         {
-            var page = await fetchPage(1, stop.Token).ConfigureAwait(false);
+            // Count pages ourselves: a response's PageNumber is not trusted to move on (fixtures repeat page 1).
+            var number = 1;
+            var page = await fetchPage(number, stop.Token).ConfigureAwait(false);
             while (true)
             {
-                paging.PageFetched?.Invoke(new PageInfo(page.PageNumber, page.NumberOfPages, page.RecordsOnThisPage, page.TotalNumberOfRecords));
-                var number = page.PageNumber <= 0 ? 1 : page.PageNumber;
+                paging.PageFetched?.Invoke(new PageInfo(number, page.NumberOfPages, page.Results.Count, page.TotalNumberOfRecords));
                 var more = page.Results.Count > 0 && number < page.NumberOfPages;
                 if (more && paging.Prefetch)
                     next = fetchPage(number + 1, stop.Token);
@@ -32,6 +33,7 @@ internal static class PagedStream
                     yield break;
                 page = await (next ?? fetchPage(number + 1, stop.Token)).ConfigureAwait(false);
                 next = null;
+                number++;
             }
         }
         finally

@@ -1,0 +1,40 @@
+using System.Collections;
+using CampaignMonitor.Core.Settings;
+using Xunit;
+
+namespace CampaignMonitor.Core.Tests;
+
+public class EnvironmentCredentialTests
+{
+    [Fact]
+    public void TheVariablesDefineTheCredentialNamedEnv()
+    {
+        var credential = EnvironmentCredential.Read(new Hashtable { ["CM_API_KEY"] = "abcdefgh12345678", ["CM_CLIENT_ID"] = " client " })!;
+        Assert.Equal("env", credential.Name);
+        Assert.Equal("client", credential.ClientId);
+        Assert.Equal("https://api.createsend.com/api/v3.3/", credential.BaseUri.ToString());
+        Assert.Equal("****5678", credential.ApiKeyHint);
+        Assert.DoesNotContain("abcdefgh", credential.ToString());
+    }
+
+    [Fact]
+    public void ABaseUriVariableIsCheckedLikeAnyOther()
+    {
+        var credential = EnvironmentCredential.Read(new Hashtable { ["CM_API_KEY"] = "k", ["CM_CLIENT_ID"] = "c", ["CM_BASE_URI"] = "http://127.0.0.1:8080/api/v3.3" })!;
+        Assert.Equal("http://127.0.0.1:8080/api/v3.3/", credential.BaseUri.ToString());
+        Assert.Throws<ArgumentException>(() => EnvironmentCredential.Read(new Hashtable { ["CM_API_KEY"] = "k", ["CM_CLIENT_ID"] = "c", ["CM_BASE_URI"] = "http://example.com/" }));
+    }
+
+    [Theory]
+    [InlineData(null, "c")]
+    [InlineData("k", null)]
+    [InlineData(" ", "c")]
+    public void WithoutKeyOrClientIdThereIsNoCredential(string? key, string? clientId) =>
+        Assert.Null(EnvironmentCredential.Read(new Hashtable { ["CM_API_KEY"] = key, ["CM_CLIENT_ID"] = clientId }));
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("short", "****")]
+    [InlineData("0123456789abcdef", "****cdef")]
+    public void AKeyIsShownAsAtMostItsLastFourCharacters(string key, string hint) => Assert.Equal(hint, SecretText.Hint(key));
+}
