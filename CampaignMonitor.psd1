@@ -12,6 +12,12 @@
     FormatsToProcess     = @('CampaignMonitor.Format.ps1xml')
     CmdletsToExport      = @(
         'Test-CMCredential'
+        'Start-CMSandbox'
+        'Stop-CMSandbox'
+        'Set-CMSandboxFault'
+        'Add-CMSandboxData'
+        'Get-CMSandboxRequest'
+        'Reset-CMSandbox'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

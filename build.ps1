@@ -85,6 +85,10 @@ function Invoke-Build {
     }
     Copy-Item (Join-Path $Root 'CampaignMonitor.psd1') $ModuleOut
 
+    # The sandbox: a separate program (ASP.NET Core, net10.0) that Start-CMSandbox runs as a child process.
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/CampaignMonitor.Sandbox/CampaignMonitor.Sandbox.csproj'), '-c', $Configuration,
+        '-o', (Join-Path $ModuleOut 'sandbox'), '--nologo', '-v', 'quiet')
+
     # Help: docs/*.md compiled to MAML in a child pwsh that imports the module just laid out.
     $helpDir = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'en-US') -Force
     $script = "Import-Module '$(Join-Path $Root 'build/HelpTools.psm1')'; " +

@@ -16,7 +16,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnImport() => AssemblyLoadContext.Default.Resolving += ResolveCore;
 
-    public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= ResolveCore;
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        SandboxRegistry.StopAll();
+        AssemblyLoadContext.Default.Resolving -= ResolveCore;
+    }
 
     private static Assembly? ResolveCore(AssemblyLoadContext context, AssemblyName name) =>
         string.Equals(name.Name, CoreAssemblyName, StringComparison.Ordinal)

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using CampaignMonitor.Sandbox.Faults;
+using CampaignMonitor.Sandbox.State;
+
+namespace CampaignMonitor.Sandbox.Endpoints;
+
+/// <summary>The sandbox's own controls under /_sandbox (same API key): seed data, faults, the request log, reset.</summary>
+internal static class AdminEndpoints
+{
+    public static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, PropertyNamingPolicy = null };
+
+    public static void Map(RouteGroupBuilder admin, IHostApplicationLifetime lifetime)
+    {
+        admin.MapGet("/info", (SandboxState state, SandboxIdentity identity) => Results.Json(new
+        {
+            identity.ClientId,
+            Lists = state.Lists().Select(l => new { l.ListID, l.Title, Subscribers = l.Subscribers.Count }).ToList(),
+            Campaigns = state.Campaigns().Count,
+            Suppressed = state.SuppressedCount,
+        }, Json));
+
+        admin.MapGet("/requests", (HttpRequest request, RequestLog log) =>
+        {
+            long.TryParse(Paging.Get(request.Query, "after"), out var after);
+            return Results.Json(log.After(after), Json);
+        });
+        admin.MapDelete("/requests", (RequestLog log) =>
+        {
+            log.Clear();
+            return Results.NoContent();
+        });
+
+        admin.MapGet("/faults", (FaultControl faults) => Results.Json(faults.Current, Json));
+        admin.MapPut("/faults", (HttpContext context, FaultControl faults) =>
+        {
+            if (!TryRead<FaultSettings>(context, out var settings, out var problem) || (problem = settings!.Problem()) is not null)
+                return Results.BadRequest(new { Message = problem });
+            faults.Set(settings);
+            return Results.Json(settings, Json);
+        });
+        admin.MapDelete("/faults", (FaultControl faults) =>
+        {
+            faults.Set(FaultSettings.None);
+            return Results.NoContent();
+        });
+
+        admin.MapPost("/seed", (HttpContext context, SandboxState state) =>
+        {
+            if (!TryRead<SeedSpec>(context, out var spec, out var problem))
+                return Results.BadRequest(new { Message = problem });
+            try
+            {
+                return Results.Json(Seeder.Apply(state, spec!), Json);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.BadRequest(new { ex.Message });
+            }
+        });
+
+        admin.MapPost("/reset", (SandboxState state, RequestLog log, FaultControl faults) =>
+        {
+            state.Reset();
+            log.Clear();
+            faults.Set(FaultSettings.None);
+            return Results.NoContent();
+        });
+
+        admin.MapPost("/shutdown", () =>
+        {
+            lifetime.StopApplication();
+            return Results.NoContent();
+        });
+    }
+
+    private static bool TryRead<T>(HttpContext context, out T? value, out string? problem)
+    {
+        value = default;
+        problem = null;
+        try
+        {
+            var bytes = context.Items[FaultMiddleware.BodyItem] as byte[] ?? Array.Empty<byte>();
+            value = bytes.Length == 0 ? default : JsonSerializer.Deserialize<T>(bytes, Json);
+            if (value is null)
+                problem = "The request needs a JSON body.";
+        }
+        catch (JsonException ex)
+        {
+            problem = ex.Message;
+        }
+        return problem is null;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+
+namespace CampaignMonitor.Sandbox.State;
+
+/// <summary>
+/// Everything the sandbox knows, in memory: one client's lists, subscribers, suppression list and sent campaigns.
+/// Each list is its own lock; the client-level collections share one.
+/// </summary>
+internal sealed class SandboxState
+{
+    private readonly object _clientLock = new();
+    private Dictionary<string, MailingList> _lists = new(StringComparer.OrdinalIgnoreCase);
+    private HashSet<string> _suppressed = new(StringComparer.OrdinalIgnoreCase);
+    private List<Campaign> _campaigns = new();
+
+    public SandboxState(string clientId, TimeProvider time)
+    {
+        ClientId = clientId;
+        Time = time;
+    }
+
+    public string ClientId { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>"Now" in the account's time zone, which for the sandbox is UTC, to the second as the API reports it.</summary>
+    public DateTime Now
+    {
+        get
+        {
+            var now = Time.GetUtcNow().UtcDateTime;
+            return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);
+        }
+    }
+
+    public MailingList? FindList(string listId)
+    {
+        lock (_clientLock)
+            return _lists.GetValueOrDefault(listId);
+    }
+
+    public MailingList? FindListByTitle(string title)
+    {
+        lock (_clientLock)
+            return _lists.Values.FirstOrDefault(l => string.Equals(l.Title, title, StringComparison.Ordinal));
+    }
+
+    public IReadOnlyList<MailingList> Lists()
+    {
+        lock (_clientLock)
+            return _lists.Values.ToList();
+    }
+
+    /// <summary>Adds a list unless its title is taken; returns null then (code 250).</summary>
+    public MailingList? TryAddList(Func<string, MailingList> create, string title)
+    {
+        lock (_clientLock)
+        {
+            if (_lists.Values.Any(l => string.Equals(l.Title, title, StringComparison.Ordinal)))
+                return null;
+            var list = create(NewId());
+            _lists[list.ListID] = list;
+            return list;
+        }
+    }
+
+    public bool IsSuppressed(string email)
+    {
+        lock (_clientLock)
+            return _suppressed.Contains(email);
+    }
+
+    public void Suppress(string email)
+    {
+        lock (_clientLock)
+            _suppressed.Add(email);
+    }
+
+    public void Unsuppress(string email)
+    {
+        lock (_clientLock)
+            _suppressed.Remove(email);
+    }
+
+    public int SuppressedCount
+    {
+        get { lock (_clientLock) return _suppressed.Count; }
+    }
+
+    public IReadOnlyList<Campaign> Campaigns()
+    {
+        lock (_clientLock)
+            return _campaigns.ToList();
+    }
+
+    public Campaign? FindCampaign(string campaignId)
+    {
+        lock (_clientLock)
+            return _campaigns.FirstOrDefault(c => string.Equals(c.CampaignID, campaignId, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public void AddCampaign(Campaign campaign)
+    {
+        lock (_clientLock)
+            _campaigns.Add(campaign);
+    }
+
+    public void Reset()
+    {
+        lock (_clientLock)
+        {
+            _lists = new(StringComparer.OrdinalIgnoreCase);
+            _suppressed = new(StringComparer.OrdinalIgnoreCase);
+            _campaigns = new();
+        }
+    }
+
+    /// <summary>A 32-hex-digit id like the API's.</summary>
+    public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+}

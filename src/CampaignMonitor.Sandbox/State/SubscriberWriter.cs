@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CampaignMonitor.Sandbox.State;
+
+/// <summary>One row of an add or import, as read from the request.</summary>
+internal sealed record IncomingSubscriber(string EmailAddress, string? Name, bool HasName, string? MobileNumber, bool HasMobile,
+    string ConsentToTrack, string? ConsentToSendSms, IReadOnlyList<IncomingFieldValue> CustomFields);
+
+internal sealed record IncomingFieldValue(string Key, string? Value, bool Clear);
+
+/// <summary>Why a row was not added: the API's per-row code and message.</summary>
+internal sealed record RowFailure(string EmailAddress, int Code, string Message);
+
+/// <summary>
+/// The API's rules for putting subscribers in a list: upsert by email (case-insensitive); addresses that are
+/// unsubscribed, deleted, bounced, unconfirmed or suppressed are refused (204-208) unless Resubscribe; custom
+/// field values kept only when they fit the field (unknown keys, dates not in yyyy/MM/dd or out of range,
+/// options that do not exist are silently dropped, as the real API does).
+/// </summary>
+internal static class SubscriberWriter
+{
+    private static readonly Regex EmailShape = new(@"^[^@\s""(),:;<>\[\\\]]+@[^@\s""(),:;<>\[\\\]]+\.[^@\s""(),:;<>\[\\\]]{2,}$", RegexOptions.CultureInvariant);
+    private static readonly DateTime FirstDate = new(1900, 1, 1);
+    private static readonly DateTime LastDate = new(2076, 6, 6);
+
+    public static bool IsValidEmail(string email) =>
+        email.Length <= 254 && EmailShape.IsMatch(email) && !email.Contains("..", StringComparison.Ordinal);
+
+    /// <summary>The per-row refusal for an address in this state, or null when it may be (re)added.</summary>
+    public static RowFailure? Refusal(Subscriber? existing, bool suppressed, string email, bool resubscribe)
+    {
+        if (resubscribe)
+            return null;
+        return existing?.State switch
+        {
+            SubscriberStatus.Unsubscribed => new RowFailure(email, 206, "Subscriber is unsubscribed and cannot be added"),
+            SubscriberStatus.Deleted => new RowFailure(email, 205, "Subscriber is deleted and cannot be added"),
+            SubscriberStatus.Bounced => new RowFailure(email, 207, "Subscriber has bounced and cannot be added"),
+            SubscriberStatus.Unconfirmed => new RowFailure(email, 208, "Subscriber is unconfirmed and cannot be added"),
+            _ when suppressed => new RowFailure(email, 204, "Subscriber is in the suppression list and cannot be added"),
+            _ => null,
+        };
+    }
+
+    /// <summary>Adds or updates one subscriber (the caller holds the list's lock and has checked <see cref="Refusal"/>). True when new.</summary>
+    public static bool Upsert(MailingList list, IncomingSubscriber row, SubscriberStatus stateIfNew, DateTime now)
+    {
+        var isNew = !list.Subscribers.TryGetValue(row.EmailAddress, out var subscriber);
+        if (subscriber is null)
+        {
+            subscriber = new Subscriber { EmailAddress = row.EmailAddress, State = stateIfNew, StateDate = now, ListJoinedDate = now };
+            list.Subscribers[row.EmailAddress] = subscriber;
+        }
+        else if (subscriber.State != SubscriberStatus.Active)
+        {
+            // Only reached with Resubscribe: the address becomes active again.
+            subscriber.State = SubscriberStatus.Active;
+            subscriber.StateDate = now;
+        }
+        if (row.HasName)
+            subscriber.Name = row.Name;
+        if (row.HasMobile)
+            subscriber.MobileNumber = string.IsNullOrEmpty(row.MobileNumber) ? null : row.MobileNumber;
+        if (!string.Equals(row.ConsentToTrack, "Unchanged", StringComparison.OrdinalIgnoreCase))
+            subscriber.ConsentToTrack = Capitalize(row.ConsentToTrack);
+        if (row.ConsentToSendSms is { } sms && !string.Equals(sms, "Unchanged", StringComparison.OrdinalIgnoreCase))
+            subscriber.ConsentToSendSms = Capitalize(sms);
+        ApplyFields(list, subscriber, row.CustomFields);
+        list.Version++;
+        return isNew;
+    }
+
+    private static string Capitalize(string value) => value.Trim().ToLowerInvariant() == "yes" ? "Yes" : "No";
+
+    private static void ApplyFields(MailingList list, Subscriber subscriber, IReadOnlyList<IncomingFieldValue> values)
+    {
+        // MultiSelectMany: the options given in one row replace the field's set; Clear removes one (or all).
+        Dictionary<CustomField, List<string>>? manySets = null;
+        foreach (var value in values)
+        {
+            var field = list.FindField(value.Key);
+            if (field is null)
+                continue; // unknown keys are dropped silently, as the real API does
+            var text = value.Value ?? "";
+            if (value.Clear || (field.DataType == "Date" && text == "0000-00-00"))
+            {
+                if (field.DataType == "MultiSelectMany" && text.Length > 0 && subscriber.Values.TryGetValue(field, out var current))
+                    current.RemoveAll(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase));
+                else
+                    subscriber.Values.Remove(field);
+                continue;
+            }
+            if (text.Length == 0 || text.Length > 250)
+                continue;
+            var stored = Accept(field, text);
+            if (stored is null)
+                continue;
+            if (field.DataType == "MultiSelectMany")
+            {
+                manySets ??= new();
+                if (!manySets.TryGetValue(field, out var set))
+                    manySets[field] = set = new List<string>();
+                if (!set.Contains(stored))
+                    set.Add(stored);
+            }
+            else
+            {
+                subscriber.Values[field] = new List<string>(1) { stored };
+            }
+        }
+        if (manySets is not null)
+        {
+            foreach (var (field, set) in manySets)
+                subscriber.Values[field] = set;
+        }
+    }
+
+    /// <summary>The value as stored, or null when the field's type does not accept it.</summary>
+    private static string? Accept(CustomField field, string text) => field.DataType switch
+    {
+        "Number" => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? text.Trim() : null,
+        "Date" => DateTime.TryParseExact(text.Trim(), "yyyy/MM/dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                  && date >= FirstDate && date <= LastDate
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null,
+        "MultiSelectOne" or "MultiSelectMany" => field.MatchOption(text),
+        _ => text,
+    };
+
+    /// <summary>Reads one subscriber object of a request. Returns an error text naming the bad part, or null.</summary>
+    public static string? Read(JsonElement element, out IncomingSubscriber? row, out string? consentProblem)
+    {
+        row = null;
+        consentProblem = null;
+        if (element.ValueKind != JsonValueKind.Object)
+            return "subscriber";
+        var email = Endpoints.RequestJson.String(element, "EmailAddress")?.Trim() ?? "";
+        var hasName = Endpoints.RequestJson.TryGet(element, "Name", out var nameElement);
+        var hasMobile = Endpoints.RequestJson.TryGet(element, "MobileNumber", out var mobileElement) && mobileElement.ValueKind != JsonValueKind.Null;
+        var consent = Endpoints.RequestJson.String(element, "ConsentToTrack");
+        if (consent is null)
+            consentProblem = "missing";
+        else if (consent.Trim().ToLowerInvariant() is not ("yes" or "no" or "unchanged"))
+            consentProblem = "invalid";
+        var sms = Endpoints.RequestJson.String(element, "ConsentToSendSms");
+        var fields = new List<IncomingFieldValue>();
+        if (Endpoints.RequestJson.TryGet(element, "CustomFields", out var list) && list.ValueKind != JsonValueKind.Null)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+                return "CustomFields";
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                    return "CustomFields";
+                bool clear;
+                try { clear = Endpoints.RequestJson.Bool(item, "Clear") ?? false; }
+                catch (FormatException) { return "Clear"; }
+                fields.Add(new IncomingFieldValue(Endpoints.RequestJson.String(item, "Key") ?? "", Endpoints.RequestJson.String(item, "Value"), clear));
+            }
+        }
+        row = new IncomingSubscriber(email, hasName ? Endpoints.RequestJson.Text(nameElement) : null, hasName,
+            hasMobile ? Endpoints.RequestJson.Text(mobileElement) : null, hasMobile, consent ?? "", sms, fields);
+        return null;
+    }
+}

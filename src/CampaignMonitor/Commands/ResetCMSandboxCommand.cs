@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Empties a sandbox: lists, subscribers, campaigns, suppression list, faults and request log.</summary>
+[Cmdlet(VerbsCommon.Reset, "CMSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(void))]
+public sealed class ResetCMSandboxCommand : SandboxCmdlet
+{
+    /// <summary>Clears only the request log, keeping the data and faults.</summary>
+    [Parameter]
+    public SwitchParameter RequestLogOnly { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var sandbox = TargetSandbox();
+        if (!ShouldProcess(sandbox.BaseUri, RequestLogOnly ? "Clear the request log" : "Remove all data, faults and the request log"))
+            return;
+        if (RequestLogOnly)
+            Call(sandbox, (admin, ct) => admin.ClearRequestsAsync(ct));
+        else
+            Call(sandbox, (admin, ct) => admin.ResetAsync(ct));
+    }
+}

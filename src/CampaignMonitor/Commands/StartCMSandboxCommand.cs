@@ -1,0 +1,73 @@
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using System.Security.Cryptography;
+using CampaignMonitor.Core.Sandbox;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Starts a local Campaign Monitor-compatible API server (the sandbox) as a child process.</summary>
+[Cmdlet(VerbsLifecycle.Start, "CMSandbox")]
+[OutputType(typeof(Sandbox))]
+public sealed class StartCMSandboxCommand : PSCmdlet, IDisposable
+{
+    private readonly PipelineAsync _async = new();
+
+    /// <summary>0 (the default) picks any free port.</summary>
+    [Parameter(Position = 0)]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? ApiKey { get; set; }
+
+    [Parameter]
+    [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
+    public string? ClientId { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var plainKey = ApiKey is null ? "sandbox-" + RandomHex(12) : new NetworkCredential("", ApiKey).Password;
+        if (string.IsNullOrWhiteSpace(plainKey))
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("The sandbox's API key cannot be empty."), "EmptyApiKey", ErrorCategory.InvalidArgument, null));
+        var options = new SandboxStartOptions
+        {
+            SandboxPath = Path.Combine(Path.GetDirectoryName(typeof(StartCMSandboxCommand).Assembly.Location)!, "sandbox", "CampaignMonitor.Sandbox.dll"),
+            Port = Port,
+            ApiKey = plainKey,
+            ClientId = ClientId ?? RandomHex(16),
+        };
+        SandboxProcess process;
+        try
+        {
+            process = _async.Run(ct => SandboxProcess.StartAsync(options, ct));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(ex, "SandboxStartFailed", ErrorCategory.ResourceUnavailable, options.SandboxPath));
+            return;
+        }
+        var secure = ApiKey?.Copy() ?? ToSecure(plainKey);
+        secure.MakeReadOnly();
+        var sandbox = new Sandbox(process, secure, plainKey, process.BaseUri.Port);
+        SandboxRegistry.Add(sandbox);
+        WriteVerbose($"Sandbox listening at {sandbox.BaseUri} (process {sandbox.ProcessId}, client {sandbox.ClientId}).");
+        WriteObject(sandbox);
+    }
+
+    private static string RandomHex(int bytes) => Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();
+
+    private static SecureString ToSecure(string text)
+    {
+        var secure = new SecureString();
+        foreach (var c in text)
+            secure.AppendChar(c);
+        return secure;
+    }
+
+    protected override void StopProcessing() => _async.Stop();
+
+    public void Dispose() => _async.Dispose();
+}
