@@ -34,6 +34,28 @@ Import-Module `$Manifest
     }
 }
 
+Describe 'The examples in the help of <_>' -ForEach $Cmdlets {
+    It 'run without error against a sandbox' {
+        $page = Read-CMHelpMarkdown -Path (Join-Path $DocsPath "$_.md")
+        # Every example runs in one fresh session, after a prelude that gives it a sandbox and the variables the
+        # examples assume ($apiKey, $clientId) and the sandbox's address in CM_BASE_URI.
+        $examples = foreach ($example in $page.Examples) {
+            "Write-Output '--- $($example.Title -replace "'", "''")'"
+            $example.Code
+            "if (-not `$?) { throw 'The example failed.' }"
+        }
+        $result = Invoke-CMFreshPwsh -Script (@'
+Import-Module $Manifest
+$helpSandbox = Start-CMSandbox
+$apiKey = [System.Net.NetworkCredential]::new('', $helpSandbox.ApiKey).Password
+$clientId = $helpSandbox.ClientId
+$env:CM_BASE_URI = $helpSandbox.BaseUri
+'@ + "`n" + ($examples -join "`n") + "`n'examples-done'")
+        $result.Output | Should -Match 'examples-done'
+        $result.ExitCode | Should -Be 0
+    }
+}
+
 Describe 'The help checker' {
     It 'names every gap of an incomplete page' {
         $page = Read-CMHelpMarkdown -Path (Join-Path $PSScriptRoot 'assets/Test-CMCredential.incomplete.md')

@@ -1,7 +1,7 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     # The cmdlets SPEC.md names that exist so far: the smoke test grows with the module.
-    $script:ExpectedCmdlets = @('Test-CMCredential')
+    $script:ExpectedCmdlets = @('Test-CMCredential', 'Start-CMSandbox', 'Stop-CMSandbox')
 }
 
 BeforeAll {
@@ -70,6 +70,12 @@ function Get-PollyIdentity([System.Reflection.Assembly] `$a) {
 Import-Module `$Manifest
 # Port 9 refuses connections: the call goes through the module's retry pipeline (its own Polly) and fails cleanly.
 Test-CMCredential env -ErrorVariable failure -ErrorAction SilentlyContinue
+# And against a sandbox, through the same pipeline, it works.
+`$sandbox = Start-CMSandbox
+`$env:CM_API_KEY = [System.Net.NetworkCredential]::new('', `$sandbox.ApiKey).Password
+`$env:CM_CLIENT_ID = `$sandbox.ClientId
+`$env:CM_BASE_URI = `$sandbox.BaseUri
+"works=`$(Test-CMCredential env)"
 `$after = Get-PollyIdentity ([Polly.ResiliencePipeline].Assembly)
 `$loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Polly.Core' } | ForEach-Object { Get-PollyIdentity `$_ }
 "before=`$before after=`$after loaded=`$((`$loaded | Sort-Object) -join ',')"
@@ -82,6 +88,7 @@ Test-CMCredential env -ErrorVariable failure -ErrorAction SilentlyContinue
         $result.Output | Should -Match 'loaded=CampaignMonitor\.Dependencies@8\.9\.1,Default@8\.4\.2'
         $result.Output | Should -Match 'error=ApiUnreachable,CampaignMonitor\.Commands\.TestCMCredentialCommand'
         $result.Output | Should -Match 'category=ConnectionError'
+        $result.Output | Should -Match 'works=True'
         $result.Output | Should -Not -Match 'isolation-test-key-0001'
         $result.ExitCode | Should -Be 0
     }

@@ -33,11 +33,12 @@ public sealed class SandboxProcess : IDisposable
         _errors = errors;
         BaseUri = baseUri;
         ClientId = clientId;
+        ProcessId = process.Id;
     }
 
     public Uri BaseUri { get; }
     public string ClientId { get; }
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; }
 
     public bool HasExited
     {

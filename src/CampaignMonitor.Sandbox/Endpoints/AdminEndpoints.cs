@@ -34,7 +34,7 @@ internal static class AdminEndpoints
         admin.MapPut("/faults", (HttpContext context, FaultControl faults) =>
         {
             if (!TryRead<FaultSettings>(context, out var settings, out var problem) || (problem = settings!.Problem()) is not null)
-                return Results.BadRequest(new { Message = problem });
+                return Refused(problem);
             faults.Set(settings);
             return Results.Json(settings, Json);
         });
@@ -47,14 +47,14 @@ internal static class AdminEndpoints
         admin.MapPost("/seed", (HttpContext context, SandboxState state) =>
         {
             if (!TryRead<SeedSpec>(context, out var spec, out var problem))
-                return Results.BadRequest(new { Message = problem });
+                return Refused(problem);
             try
             {
                 return Results.Json(Seeder.Apply(state, spec!), Json);
             }
             catch (ArgumentException ex)
             {
-                return Results.BadRequest(new { ex.Message });
+                return Refused(ex.Message);
             }
         });
 
@@ -72,6 +72,8 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
     }
+
+    private static IResult Refused(string? message) => Results.Json(new { Message = message }, Json, statusCode: StatusCodes.Status400BadRequest);
 
     private static bool TryRead<T>(HttpContext context, out T? value, out string? problem)
     {

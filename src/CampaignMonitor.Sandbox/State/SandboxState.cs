@@ -12,6 +12,7 @@ internal sealed class SandboxState
     private Dictionary<string, MailingList> _lists = new(StringComparer.OrdinalIgnoreCase);
     private HashSet<string> _suppressed = new(StringComparer.OrdinalIgnoreCase);
     private List<Campaign> _campaigns = new();
+    private int _listsCreated;
 
     public SandboxState(string clientId, TimeProvider time)
     {
@@ -58,7 +59,9 @@ internal sealed class SandboxState
         {
             if (_lists.Values.Any(l => string.Equals(l.Title, title, StringComparison.Ordinal)))
                 return null;
-            var list = create(NewId());
+            // Ids follow from the client, the title and the order of creation, so a run can be repeated exactly
+            // (fault decisions hash the request path, which holds the id).
+            var list = create(DerivedId($"{ClientId}|{title}|{++_listsCreated}"));
             _lists[list.ListID] = list;
             return list;
         }
@@ -114,6 +117,9 @@ internal sealed class SandboxState
             _campaigns = new();
         }
     }
+
+    public static string DerivedId(string from) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(from)), 0, 16).ToLowerInvariant();
 
     /// <summary>A 32-hex-digit id like the API's.</summary>
     public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();

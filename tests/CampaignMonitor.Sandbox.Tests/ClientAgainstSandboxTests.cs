@@ -1,0 +1,186 @@
+using CampaignMonitor.Core.Api;
+using CampaignMonitor.Core.Api.Errors;
+using CampaignMonitor.Core.Api.Models;
+using CampaignMonitor.Sandbox.Faults;
+using Xunit;
+
+namespace CampaignMonitor.Sandbox.Tests;
+
+/// <summary>The module's API client over real HTTP against the sandbox: create, import, read back, page, survive faults.</summary>
+public class ClientAgainstSandboxTests
+{
+    private static List<SubscriberRecord> Rows(int from, int count, string prefix = "p") =>
+        Enumerable.Range(from, count).Select(i => new SubscriberRecord
+        {
+            EmailAddress = $"{prefix}{i:D6}@example.com", Name = $"Person {i}", ConsentToTrack = ConsentValues.Yes,
+            CustomFields = new() { new() { Key = "[Zip]", Value = $"0{i % 10000:D4}" } },
+        }).ToList();
+
+    private static async Task<List<T>> All<T>(IAsyncEnumerable<T> stream)
+    {
+        var items = new List<T>();
+        await foreach (var item in stream)
+            items.Add(item);
+        return items;
+    }
+
+    [Fact]
+    public async Task CreateImportAndReadBackAcrossPages()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var client = sandbox.Client();
+        var listId = await client.CreateListAsync(SandboxHost.ClientId, new CreateListRequest { Title = "Round trip", UnsubscribeSetting = UnsubscribeSettings.OnlyThisList });
+        var key = await client.CreateCustomFieldAsync(listId, new CreateCustomFieldRequest { FieldName = "Zip", DataType = CustomFieldTypes.Text });
+        Assert.Equal("[Zip]", key);
+        Assert.Equal(UnsubscribeSettings.OnlyThisList, (await client.GetListDetailsAsync(listId)).UnsubscribeSetting);
+        Assert.Contains(await client.GetListsAsync(SandboxHost.ClientId), l => l.ListID == listId && l.Name == "Round trip");
+
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var result = await client.ImportSubscribersAsync(listId, new ImportSubscribersRequest { Subscribers = Rows(batch * 1000, 1000) });
+            Assert.False(result.IsPartial);
+            Assert.Equal(1000, result.TotalNewSubscribers);
+        }
+
+        var pages = new List<int>();
+        var everyone = await All(client.GetSubscribersAsync(listId, SubscriberState.Active, paging: new PageRequest { PageSize = 500, PageFetched = p => pages.Add(p.PageNumber) }));
+        Assert.Equal(3000, everyone.Count);
+        Assert.Equal(Enumerable.Range(1, 6), pages);
+        Assert.Equal(3000, everyone.Select(s => s.EmailAddress).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var one = everyone.Single(s => s.EmailAddress == "p000042@example.com");
+        Assert.Equal("Person 42", one.Name);
+        Assert.Equal("00042", one.CustomFields.Single(f => f.Key == "Zip").Value); // a ZIP stays text
+        Assert.Equal("Yes", one.ConsentToTrack);
+        Assert.NotNull(one.ListJoinedDate);
+        Assert.Equal(3000, (await client.GetListStatsAsync(listId)).TotalActiveSubscribers);
+    }
+
+    [Fact]
+    public async Task APartialImportComesBackAsAResult()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var client = sandbox.Client();
+        var listId = await sandbox.CreateListAsync("Partial");
+        var rows = Rows(0, 3);
+        rows.Add(new SubscriberRecord { EmailAddress = "example+1@example", ConsentToTrack = ConsentValues.Yes });
+        var result = await client.ImportSubscribersAsync(listId, new ImportSubscribersRequest { Subscribers = rows });
+        Assert.True(result.IsPartial);
+        Assert.Equal(3, result.TotalNewSubscribers);
+        Assert.Equal(1, Assert.Single(result.FailureDetails).Code);
+    }
+
+    [Fact]
+    public async Task ErrorsFromTheSandboxMapToTheirKinds()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var client = sandbox.Client();
+        var unknown = await Assert.ThrowsAsync<CampaignMonitorApiException>(() => client.GetListStatsAsync("nope"));
+        Assert.Equal(ApiErrorKind.UnknownId, unknown.Kind);
+        using var wrongKey = sandbox.Client(o => o.ApiKey = "wrong");
+        var denied = await Assert.ThrowsAsync<CampaignMonitorApiException>(() => wrongKey.GetListsAsync(SandboxHost.ClientId));
+        Assert.Equal(ApiErrorKind.Authentication, denied.Kind);
+        Assert.Equal(100, denied.Code);
+        var duplicate = await Assert.ThrowsAsync<CampaignMonitorApiException>(async () =>
+        {
+            await client.CreateListAsync(SandboxHost.ClientId, new CreateListRequest { Title = "Twice" });
+            await client.CreateListAsync(SandboxHost.ClientId, new CreateListRequest { Title = "Twice" });
+        });
+        Assert.Equal(250, duplicate.Code);
+    }
+
+    [Fact]
+    public async Task CampaignsAndEveryReportStreamAcrossPages()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var seeded = await sandbox.Admin.SeedAsync(new Core.Sandbox.SandboxSeed { ListName = "Reports", Active = 1200, Campaigns = 3, Seed = 5 });
+        using var client = sandbox.Client();
+        var campaigns = await All(client.GetSentCampaignsAsync(SandboxHost.ClientId, paging: new PageRequest { PageSize = 10 }));
+        Assert.Equal(seeded.CampaignIDs.Order(), campaigns.Select(c => c.CampaignID).Order());
+        Assert.True(campaigns.Zip(campaigns.Skip(1)).All(p => p.First.SentDate >= p.Second.SentDate), "newest first");
+        var newsletter = await All(client.GetSentCampaignsAsync(SandboxHost.ClientId, new SentCampaignFilter { Tags = new[] { "newsletter" } }));
+        Assert.All(newsletter, c => Assert.Contains("newsletter", c.Tags));
+
+        var campaign = campaigns[0];
+        var recipients = await All(client.GetCampaignActivityAsync(campaign.CampaignID, CampaignActivityType.Recipients, paging: new PageRequest { PageSize = 100 }));
+        Assert.Equal(1200, recipients.Count);
+        Assert.Equal(campaign.TotalRecipients, recipients.Count);
+        var summary = await client.GetCampaignSummaryAsync(campaign.CampaignID);
+        foreach (var type in Enum.GetValues<CampaignActivityType>())
+        {
+            var rows = await All(client.GetCampaignActivityAsync(campaign.CampaignID, type, paging: new PageRequest { PageSize = 50 }));
+            var expected = type switch
+            {
+                CampaignActivityType.Recipients => summary.Recipients,
+                CampaignActivityType.Opens => summary.TotalOpened,
+                CampaignActivityType.Clicks => summary.Clicks,
+                CampaignActivityType.Bounces => summary.Bounced,
+                CampaignActivityType.Unsubscribes => summary.Unsubscribed,
+                _ => summary.SpamComplaints,
+            };
+            Assert.Equal(expected, rows.Count);
+            Assert.All(rows, r => Assert.Equal(seeded.ListID, r.ListID));
+        }
+        var clicks = await All(client.GetCampaignActivityAsync(campaign.CampaignID, CampaignActivityType.Clicks));
+        Assert.All(clicks, c => Assert.StartsWith("https://example.com/", c.URL));
+        var since = clicks.OrderBy(c => c.Date).ElementAt(clicks.Count / 2).Date!.Value;
+        var later = await All(client.GetCampaignActivityAsync(campaign.CampaignID, CampaignActivityType.Clicks, since));
+        Assert.InRange(later.Count, 1, clicks.Count - 1);
+        Assert.All(later, c => Assert.True(c.Date >= since));
+    }
+
+    [Fact]
+    public async Task StoppingEarlyLeavesTheRestOfThePagesUnrequested()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var seeded = await sandbox.Admin.SeedAsync(new Core.Sandbox.SandboxSeed { ListName = "Big", Active = 5000 });
+        using var client = sandbox.Client();
+        await sandbox.Admin.ClearRequestsAsync();
+        var first = new List<ListSubscriber>();
+        await foreach (var s in client.GetSubscribersAsync(seeded.ListID, SubscriberState.Active))
+        {
+            first.Add(s);
+            if (first.Count == 10)
+                break;
+        }
+        await Task.Delay(100);
+        var pages = (await sandbox.Admin.GetRequestsAsync()).Where(e => e.Path.EndsWith("active.json")).ToList();
+        Assert.InRange(pages.Count, 1, 2);
+    }
+
+    [Fact]
+    public async Task TransientFaultsAreSurvivedAndEveryRowArrives()
+    {
+        var faults = new FaultSettings { Seed = 3, ErrorRate = 0.25, DropBeforeRate = 0.1, DropAfterRate = 0.15, PathContains = "import" };
+        await using var sandbox = await SandboxHost.StartAsync(faults);
+        var listId = await sandbox.CreateListAsync("Faulty");
+        using var client = sandbox.Client();
+        var imports = Enumerable.Range(0, 16).Select(b => client.ImportSubscribersAsync(listId, new ImportSubscribersRequest { Subscribers = Rows(b * 250, 250) }));
+        var results = await Task.WhenAll(imports);
+        // A lost response replayed turns New into Existing; together they still account for every row.
+        Assert.Equal(4000, results.Sum(r => r.TotalNewSubscribers + r.TotalExistingSubscribers));
+        Assert.True(client.RetryCount > 0, "the faults were retried");
+        var log = await sandbox.Admin.GetRequestsAsync();
+        Assert.Contains(log, e => e.Fault == "500");
+        Assert.Contains(log, e => e.Fault.StartsWith("drop", StringComparison.Ordinal));
+
+        await sandbox.Admin.SetFaultsAsync(new Core.Sandbox.SandboxFaults());
+        var everyone = await All(client.GetSubscribersAsync(listId, SubscriberState.Active));
+        Assert.Equal(4000, everyone.Count);
+    }
+
+    [Fact]
+    public async Task A429WithHeadersIsWaitedOutAndAPermanentFailureEndsInBoundedTime()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(new FaultSettings { RateLimit = 1, RateLimitWindowSeconds = 1 });
+        using var client = sandbox.Client(o => o.MaxRetryDelay = TimeSpan.FromSeconds(2));
+        await client.GetSystemDateAsync();
+        await client.GetSystemDateAsync(); // over the limit: 429 with Retry-After, waited out
+        Assert.True(client.RetryCount >= 1);
+
+        await sandbox.Admin.SetFaultsAsync(new Core.Sandbox.SandboxFaults { ErrorRate = 1 });
+        using var impatient = sandbox.Client(o => o.MaxRetries = 3);
+        var ex = await Assert.ThrowsAsync<CampaignMonitorApiException>(() => impatient.GetSystemDateAsync());
+        Assert.Equal(4, ex.Attempts);
+        Assert.True(ex.IsTransient);
+    }
+}
