@@ -17,14 +17,10 @@ internal static class ListEndpoints
             if (!IsClient(state, clientId))
                 return ApiResults.UnknownClient();
             using var body = RequestJson.Parse(context);
-            if (body is null)
-                return ApiResults.BadBody("list");
-            var settings = ReadSettings(body.RootElement, out var error);
+            var settings = ReadSettings(body, out var error);
             if (error is not null)
                 return error;
-            if (string.IsNullOrWhiteSpace(settings.Title))
-                return ApiResults.Error(251, "Empty List Title");
-            var list = state.TryAddList(id => new MailingList { ListID = id, Title = settings.Title!.Trim() }, settings.Title!.Trim());
+            var list = state.TryAddList(id => new MailingList { ListID = id, Title = settings.Title }, settings.Title);
             if (list is null)
                 return ApiResults.Error(250, "Duplicate List Title");
             lock (list)
@@ -52,22 +48,18 @@ internal static class ListEndpoints
             if (list is null)
                 return ApiResults.UnknownList();
             using var body = RequestJson.Parse(context);
-            if (body is null)
-                return ApiResults.BadBody("list");
-            var settings = ReadSettings(body.RootElement, out var error);
+            var settings = ReadSettings(body, out var error);
             if (error is not null)
                 return error;
-            if (string.IsNullOrWhiteSpace(settings.Title))
-                return ApiResults.Error(251, "Empty List Title");
-            var clash = state.FindListByTitle(settings.Title!.Trim());
+            var clash = state.FindListByTitle(settings.Title);
             if (clash is not null && clash != list)
                 return ApiResults.Error(250, "Duplicate List Title");
             lock (list)
             {
-                list.Title = settings.Title!.Trim();
+                list.Title = settings.Title;
                 Apply(list, settings);
-                list.AddUnsubscribesToSuppList = body.RootElement.Bool("AddUnsubscribesToSuppList") ?? false;
-                list.ScrubActiveWithSuppList = body.RootElement.Bool("ScrubActiveWithSuppList") ?? false;
+                list.AddUnsubscribesToSuppList = settings.AddUnsubscribesToSuppList;
+                list.ScrubActiveWithSuppList = settings.ScrubActiveWithSuppList;
                 list.Version++;
             }
             return Results.Ok();
@@ -83,23 +75,35 @@ internal static class ListEndpoints
     public static bool IsClient(SandboxState state, string clientId) =>
         string.Equals(state.ClientId, clientId, StringComparison.OrdinalIgnoreCase);
 
-    private sealed record ListSettings(string? Title, string UnsubscribePage, string UnsubscribeSetting, bool ConfirmedOptIn, string ConfirmationSuccessPage);
+    private sealed record ListSettings(string Title, string UnsubscribePage, string UnsubscribeSetting, bool ConfirmedOptIn,
+        string ConfirmationSuccessPage, bool AddUnsubscribesToSuppList, bool ScrubActiveWithSuppList);
 
-    private static ListSettings ReadSettings(System.Text.Json.JsonElement body, out IResult? error)
+    /// <summary>The create/update body with the API's checks: 400 unreadable, 251 empty title, 261 bad unsubscribe setting.</summary>
+    private static ListSettings ReadSettings(System.Text.Json.JsonDocument? body, out IResult? error)
     {
         error = null;
+        var empty = new ListSettings("", "", "", false, "", false, false);
+        if (body is null)
+        {
+            error = ApiResults.BadBody("list");
+            return empty;
+        }
+        var root = body.RootElement;
         try
         {
-            var setting = body.String("UnsubscribeSetting") ?? "AllClientLists";
-            if (setting is not ("AllClientLists" or "OnlyThisList"))
+            var setting = root.String("UnsubscribeSetting") ?? "AllClientLists";
+            var title = root.String("Title")?.Trim() ?? "";
+            if (title.Length == 0)
+                error = ApiResults.Error(251, "Empty List Title");
+            else if (setting is not ("AllClientLists" or "OnlyThisList"))
                 error = ApiResults.Error(261, "Invalid UnsubscribeSetting. Must be AllClientLists or OnlyThisList");
-            return new ListSettings(body.String("Title"), body.String("UnsubscribePage") ?? "", setting,
-                body.Bool("ConfirmedOptIn") ?? false, body.String("ConfirmationSuccessPage") ?? "");
+            return new ListSettings(title, root.String("UnsubscribePage") ?? "", setting, root.Bool("ConfirmedOptIn") ?? false,
+                root.String("ConfirmationSuccessPage") ?? "", root.Bool("AddUnsubscribesToSuppList") ?? false, root.Bool("ScrubActiveWithSuppList") ?? false);
         }
         catch (FormatException ex)
         {
             error = ApiResults.BadBody(ex.Message);
-            return new ListSettings(null, "", "", false, "");
+            return empty;
         }
     }
 
