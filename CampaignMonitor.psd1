@@ -11,7 +11,18 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('CampaignMonitor.Format.ps1xml')
     CmdletsToExport      = @(
+        'New-CMCredential'
+        'Get-CMCredential'
+        'Remove-CMCredential'
         'Test-CMCredential'
+        'Add-CMDestination'
+        'Get-CMDestination'
+        'Set-CMDestination'
+        'Remove-CMDestination'
+        'Add-CMDataTemplate'
+        'Get-CMDataTemplate'
+        'Set-CMDataTemplate'
+        'Remove-CMDataTemplate'
         'Start-CMSandbox'
         'Stop-CMSandbox'
         'Set-CMSandboxFault'

@@ -37,20 +37,23 @@ Import-Module `$Manifest
 Describe 'The examples in the help of <_>' -ForEach $Cmdlets {
     It 'run without error against a sandbox' {
         $page = Read-CMHelpMarkdown -Path (Join-Path $DocsPath "$_.md")
-        # Every example runs in one fresh session, after a prelude that gives it a sandbox and the variables the
-        # examples assume ($apiKey, $clientId) and the sandbox's address in CM_BASE_URI.
+        # Every example runs in one fresh session, after a prelude that gives it an empty settings folder, a sandbox,
+        # the variables the examples assume ($apiKey, $clientId) and the sandbox's address in CM_BASE_URI.
         $examples = foreach ($example in $page.Examples) {
             "Write-Output '--- $($example.Title -replace "'", "''")'"
+            # Each example starts from an empty settings folder, as if it were the first thing a user runs.
+            '$env:CM_CONFIG_DIR = Join-Path $helpRoot ([guid]::NewGuid())'
             $example.Code
             "if (-not `$?) { throw 'The example failed.' }"
         }
         $result = Invoke-CMFreshPwsh -Script (@'
 Import-Module $Manifest
+$helpRoot = (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-help-$([guid]::NewGuid())")).FullName
 $helpSandbox = Start-CMSandbox
 $apiKey = [System.Net.NetworkCredential]::new('', $helpSandbox.ApiKey).Password
 $clientId = $helpSandbox.ClientId
 $env:CM_BASE_URI = $helpSandbox.BaseUri
-'@ + "`n" + ($examples -join "`n") + "`n'examples-done'")
+'@ + "`n" + ($examples -join "`n") + "`nRemove-Item `$helpRoot -Recurse -Force`n'examples-done'")
         $result.Output | Should -Match 'examples-done'
         $result.ExitCode | Should -Be 0
     }

@@ -1,7 +1,11 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     # The cmdlets SPEC.md names that exist so far: the smoke test grows with the module.
-    $script:ExpectedCmdlets = @('Test-CMCredential', 'Start-CMSandbox', 'Stop-CMSandbox')
+    $script:ExpectedCmdlets = @(
+        'New-CMCredential', 'Get-CMCredential', 'Remove-CMCredential', 'Test-CMCredential'
+        'Add-CMDestination', 'Get-CMDestination', 'Set-CMDestination', 'Remove-CMDestination'
+        'Add-CMDataTemplate', 'Get-CMDataTemplate', 'Set-CMDataTemplate', 'Remove-CMDataTemplate'
+        'Start-CMSandbox', 'Stop-CMSandbox')
 }
 
 BeforeAll {

@@ -24,7 +24,7 @@ public sealed class StartCMSandboxCommand : PSCmdlet, IDisposable
     public SecureString? ApiKey { get; set; }
 
     [Parameter]
-    [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
+    [ValidatePattern("^[0-9a-fA-F]{32}$")]
     public string? ClientId { get; set; }
 
     protected override void EndProcessing()

@@ -10,17 +10,18 @@ namespace CampaignMonitor.Commands;
 /// <summary>Calls the API with a credential and says plainly whether its API key and client ID work.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "CMCredential")]
 [OutputType(typeof(bool))]
-public sealed class TestCMCredentialCommand : PSCmdlet, IDisposable
+public sealed class TestCMCredentialCommand : SettingsCmdlet, IDisposable
 {
     private readonly PipelineAsync _async = new();
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CredentialNameCompleter))]
     public string Name { get; set; } = "";
 
     protected override void ProcessRecord()
     {
-        var credential = CredentialResolver.Resolve(this, Name);
+        var credential = Settings(c => c.ResolveCredential(Name), Name);
         var options = credential.ToClientOptions();
         // A test should answer quickly: one retry for a passing hiccup, not a long backoff.
         options.MaxRetries = 1;

@@ -1,0 +1,308 @@
+using System.Text.RegularExpressions;
+
+namespace CampaignMonitor.Core.Settings;
+
+/// <summary>Where a credential comes from.</summary>
+public enum CredentialSource
+{
+    Store,
+    Session,
+    Environment,
+}
+
+/// <summary>A credential as shown to users: never its key, at most the key's last four characters.</summary>
+public sealed record CredentialInfo(CredentialRecord Record, string ApiKeyHint, CredentialSource Source);
+
+/// <summary>
+/// The rules around stored settings: names checked at the door, no overwrite without force, nothing removed
+/// while another setting uses it (without force), business users kept to reading. The one place cmdlets go
+/// for credentials, destinations and data templates.
+/// </summary>
+public sealed class SettingsCatalog
+{
+    private readonly TimeProvider _time;
+
+    public SettingsCatalog(SettingsStore store, SessionPolicy policy, TimeProvider? time = null)
+    {
+        Store = store;
+        Policy = policy;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public static SettingsCatalog ForEnvironment(Action<string>? warn = null) =>
+        new(SettingsStore.ForEnvironment(warn), SessionPolicy.FromEnvironment());
+
+    public SettingsStore Store { get; }
+    public SessionPolicy Policy { get; }
+
+    private DateTime Now => _time.GetLocalNow().DateTime;
+
+    // ---- credentials ---------------------------------------------------------------------------------------
+
+    /// <summary>Checks everything, then asks <paramref name="confirm"/> (ShouldProcess), then writes. Null when not confirmed.</summary>
+    public CredentialInfo? NewCredential(string name, string clientId, string apiKey, string? baseUri, bool force, bool sessionOnly, Func<bool>? confirm = null)
+    {
+        Policy.RequireMayChangeSettings("create credentials");
+        name = SettingsValidation.Name(name, "credential");
+        if (EnvironmentCredential.IsEnvironmentName(name))
+            throw new SettingsException(SettingsErrorKind.Invalid, $"The name 'env' is kept for the credential the {EnvironmentCredential.ApiKeyVariable} and {EnvironmentCredential.ClientIdVariable} variables define.", name);
+        if (string.IsNullOrWhiteSpace(apiKey))
+            throw new SettingsException(SettingsErrorKind.Invalid, "The API key is empty.", name);
+        var record = new CredentialRecord
+        {
+            Name = name, ClientId = SettingsValidation.ClientId(clientId), BaseUri = SettingsValidation.BaseUri(baseUri), Created = Now, Modified = Now,
+        };
+        if (sessionOnly)
+        {
+            if (!force && SessionCredentials.Get(name) is not null)
+                throw Exists("session credential", name);
+            if (confirm?.Invoke() == false)
+                return null;
+            SessionCredentials.Set(record, apiKey.Trim());
+            return new CredentialInfo(record, SecretText.Hint(apiKey.Trim()), CredentialSource.Session);
+        }
+        using (Store.Lock())
+        {
+            if (Store.Credentials.Find(name) is { } existing)
+            {
+                if (!force)
+                    throw Exists("credential", existing);
+                record.Created = Store.Credentials.Get(existing).Created;
+            }
+            if (confirm?.Invoke() == false)
+                return null;
+            Store.Credentials.Save(name, record);
+            Store.SaveApiKey(name, apiKey.Trim());
+        }
+        return new CredentialInfo(record, SecretText.Hint(apiKey.Trim()), CredentialSource.Store);
+    }
+
+    /// <summary>Session credentials, the environment's, then stored ones; filtered by a wildcard pattern.</summary>
+    public IReadOnlyList<CredentialInfo> GetCredentials(string? pattern = null)
+    {
+        var all = new List<CredentialInfo>();
+        foreach (var record in SessionCredentials.All())
+            all.Add(new CredentialInfo(record, SecretText.Hint(SessionCredentials.Get(record.Name)!.Value.ApiKey), CredentialSource.Session));
+        if (EnvironmentCredential.Read() is { } env)
+            all.Add(new CredentialInfo(new CredentialRecord { Name = env.Name, ClientId = env.ClientId, BaseUri = env.BaseUri.ToString() }, env.ApiKeyHint, CredentialSource.Environment));
+        foreach (var record in Store.Credentials.All())
+        {
+            if (all.Any(c => string.Equals(c.Record.Name, record.Name, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            all.Add(new CredentialInfo(record, SecretText.Hint(Store.ReadApiKey(record.Name)), CredentialSource.Store));
+        }
+        return Filter(all, c => c.Record.Name, pattern, "credential");
+    }
+
+    /// <summary>The credential a command uses: a session credential, 'env', or a stored one.</summary>
+    public ApiCredential ResolveCredential(string name)
+    {
+        if (SessionCredentials.Get(name) is { } session)
+            return new ApiCredential(session.Record.Name, session.Record.ClientId, session.ApiKey, new Uri(session.Record.BaseUri));
+        if (EnvironmentCredential.IsEnvironmentName(name))
+        {
+            return EnvironmentCredential.Read() ?? throw new SettingsException(SettingsErrorKind.NotFound,
+                $"The credential 'env' needs the environment variables {EnvironmentCredential.ApiKeyVariable} and {EnvironmentCredential.ClientIdVariable} (and optionally {EnvironmentCredential.BaseUriVariable}).", name);
+        }
+        var record = Store.Credentials.Get(name);
+        return new ApiCredential(record.Name, record.ClientId, Store.ReadApiKey(record.Name), new Uri(record.BaseUri));
+    }
+
+    public void RemoveCredential(string name, bool force, Func<bool>? confirm = null)
+    {
+        Policy.RequireMayChangeSettings("remove credentials");
+        if (SessionCredentials.Get(name) is not null)
+        {
+            if (confirm?.Invoke() != false)
+                SessionCredentials.Remove(name);
+            return;
+        }
+        using (Store.Lock())
+        {
+            var stored = Store.Credentials.Find(name) ?? throw NotFound("credential", name);
+            var users = Store.Destinations.All().Where(d => string.Equals(d.Credential, stored, StringComparison.OrdinalIgnoreCase)).Select(d => d.Name).ToList();
+            if (users.Count > 0 && !force)
+                throw InUse("credential", stored, "destination", users);
+            if (confirm?.Invoke() == false)
+                return;
+            Store.Credentials.Delete(stored);
+            Store.DeleteApiKey(stored);
+        }
+    }
+
+    public bool CredentialExists(string name) =>
+        SessionCredentials.Get(name) is not null || (EnvironmentCredential.IsEnvironmentName(name) && EnvironmentCredential.Read() is not null) || Store.Credentials.Exists(name);
+
+    // ---- destinations --------------------------------------------------------------------------------------
+
+    public DestinationRecord? AddDestination(DestinationRecord destination, bool force, Func<bool>? confirm = null)
+    {
+        Policy.RequireMayChangeSettings("create destinations");
+        var checkedDestination = Validate(destination);
+        using (Store.Lock())
+        {
+            if (Store.Destinations.Find(checkedDestination.Name) is { } existing)
+            {
+                if (!force)
+                    throw Exists("destination", existing);
+                checkedDestination.Created = Store.Destinations.Get(existing).Created;
+            }
+            else
+            {
+                checkedDestination.Created = Now;
+            }
+            checkedDestination.Modified = Now;
+            if (confirm?.Invoke() == false)
+                return null;
+            Store.Destinations.Save(checkedDestination.Name, checkedDestination);
+        }
+        return checkedDestination;
+    }
+
+    public IReadOnlyList<DestinationRecord> GetDestinations(string? pattern = null) =>
+        Filter(Store.Destinations.All().ToList(), d => d.Name, pattern, "destination");
+
+    public DestinationRecord GetDestination(string name) => Store.Destinations.Get(name);
+
+    /// <summary>Applies a change to a stored destination and saves it, checked like a new one.</summary>
+    public DestinationRecord? SetDestination(string name, Action<DestinationRecord> change, Func<bool>? confirm = null)
+    {
+        Policy.RequireMayChangeSettings("change destinations");
+        using (Store.Lock())
+        {
+            var destination = Store.Destinations.Get(name);
+            change(destination);
+            var checkedDestination = Validate(destination);
+            checkedDestination.Modified = Now;
+            if (confirm?.Invoke() == false)
+                return null;
+            Store.Destinations.Save(checkedDestination.Name, checkedDestination);
+            return checkedDestination;
+        }
+    }
+
+    public void RemoveDestination(string name, bool force, Func<bool>? confirm = null)
+    {
+        Policy.RequireMayChangeSettings("remove destinations");
+        using (Store.Lock())
+        {
+            var stored = Store.Destinations.Find(name) ?? throw NotFound("destination", name);
+            var users = Store.DataTemplates.All().Where(t => string.Equals(t.Destination, stored, StringComparison.OrdinalIgnoreCase)).Select(t => t.Name).ToList();
+            if (users.Count > 0 && !force)
+                throw InUse("destination", stored, "data template", users);
+            if (confirm?.Invoke() == false)
+                return;
+            Store.Destinations.Delete(stored);
+        }
+    }
+
+    private DestinationRecord Validate(DestinationRecord d)
+    {
+        d.Name = SettingsValidation.Name(d.Name, "destination");
+        d.Credential = SettingsValidation.Name(d.Credential, "credential");
+        if (!CredentialExists(d.Credential))
+            throw new SettingsException(SettingsErrorKind.NotFound, $"There is no credential named '{d.Credential}'. Create it first with New-CMCredential.", d.Credential);
+        d.ListName = SettingsValidation.ListName(d.ListName);
+        d.UnsubscribeSetting = SettingsValidation.UnsubscribeSetting(d.UnsubscribeSetting);
+        d.UnsubscribeUrl = SettingsValidation.Url(d.UnsubscribeUrl, "unsubscribe URL");
+        d.ConfirmationUrl = SettingsValidation.Url(d.ConfirmationUrl, "confirmation URL");
+        return d;
+    }
+
+    // ---- data templates ------------------------------------------------------------------------------------
+
+    public DataTemplateRecord? AddDataTemplate(DataTemplateRecord template, bool force, Func<bool>? confirm = null)
+    {
+        Policy.RequireMayChangeSettings("create data templates");
+        var checkedTemplate = Validate(template);
+        using (Store.Lock())
+        {
+            if (Store.DataTemplates.Find(checkedTemplate.Name) is { } existing)
+            {
+                if (!force)
+                    throw Exists("data template", existing);
+                checkedTemplate.Created = Store.DataTemplates.Get(existing).Created;
+            }
+            else
+            {
+                checkedTemplate.Created = Now;
+            }
+            checkedTemplate.Modified = Now;
+            if (confirm?.Invoke() == false)
+                return null;
+            Store.DataTemplates.Save(checkedTemplate.Name, checkedTemplate);
+        }
+        return checkedTemplate;
+    }
+
+    public IReadOnlyList<DataTemplateRecord> GetDataTemplates(string? pattern = null) =>
+        Filter(Store.DataTemplates.All().ToList(), t => t.Name, pattern, "data template");
+
+    public DataTemplateRecord GetDataTemplate(string name) => Store.DataTemplates.Get(name);
+
+    public DataTemplateRecord? SetDataTemplate(string name, Action<DataTemplateRecord> change, Func<bool>? confirm = null)
+    {
+        Policy.RequireMayChangeSettings("change data templates");
+        using (Store.Lock())
+        {
+            var template = Store.DataTemplates.Get(name);
+            change(template);
+            var checkedTemplate = Validate(template);
+            checkedTemplate.Modified = Now;
+            if (confirm?.Invoke() == false)
+                return null;
+            Store.DataTemplates.Save(checkedTemplate.Name, checkedTemplate);
+            return checkedTemplate;
+        }
+    }
+
+    public void RemoveDataTemplate(string name, Func<bool>? confirm = null)
+    {
+        Policy.RequireMayChangeSettings("remove data templates");
+        using (Store.Lock())
+        {
+            var stored = Store.DataTemplates.Find(name) ?? throw NotFound("data template", name);
+            if (confirm?.Invoke() == false)
+                return;
+            Store.DataTemplates.Delete(stored);
+        }
+    }
+
+    private DataTemplateRecord Validate(DataTemplateRecord t)
+    {
+        t.Name = SettingsValidation.Name(t.Name, "data template");
+        t.Destination = SettingsValidation.Name(t.Destination, "destination");
+        if (!Store.Destinations.Exists(t.Destination))
+            throw new SettingsException(SettingsErrorKind.NotFound, $"There is no destination named '{t.Destination}'. Create it first with Add-CMDestination.", t.Destination);
+        t.ConsentToTrack = SettingsValidation.Consent(t.ConsentToTrack);
+        if (t.Mapping.Count == 0)
+            throw new SettingsException(SettingsErrorKind.Invalid, "The mapping is empty: map at least one input column to a field.", t.Name);
+        return t;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static IReadOnlyList<T> Filter<T>(List<T> items, Func<T, string> name, string? pattern, string what)
+    {
+        if (string.IsNullOrEmpty(pattern) || pattern == "*")
+            return items;
+        if (!HasWildcard(pattern))
+        {
+            var exact = items.Where(i => string.Equals(name(i), pattern.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            return exact.Count > 0 ? exact : throw NotFound(what, pattern);
+        }
+        var regex = new Regex("^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return items.Where(i => regex.IsMatch(name(i))).ToList();
+    }
+
+    private static bool HasWildcard(string pattern) => pattern.IndexOfAny(new[] { '*', '?' }) >= 0;
+
+    private static SettingsException NotFound(string what, string name) =>
+        new(SettingsErrorKind.NotFound, $"There is no {what} named '{name}'.", name);
+
+    private static SettingsException Exists(string what, string name) =>
+        new(SettingsErrorKind.AlreadyExists, $"A {what} named '{name}' already exists. Use -Force to replace it.", name);
+
+    private static SettingsException InUse(string what, string name, string userKind, List<string> users) =>
+        new(SettingsErrorKind.InUse, $"The {what} '{name}' is used by the {userKind}{(users.Count > 1 ? "s" : "")} {string.Join(", ", users.Select(u => $"'{u}'"))}. Remove or change {(users.Count > 1 ? "them" : "it")} first, or use -Force.", name);
+}

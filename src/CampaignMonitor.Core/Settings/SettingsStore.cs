@@ -1,0 +1,251 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CampaignMonitor.Core.Settings;
+
+/// <summary>
+/// Credentials, destinations and data templates as one JSON file each under the settings folder; API keys in
+/// their own protected files. Writes are atomic (a temporary file renamed over the old one) and serialised across
+/// processes by a lock file. On Linux and macOS every folder is created 0700 and every file 0600, from the start.
+/// </summary>
+public sealed class SettingsStore
+{
+    public const string FolderVariable = "CM_CONFIG_DIR";
+
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNameCaseInsensitive = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly ISecretProtector _protector;
+    private readonly Action<string> _warn;
+
+    public SettingsStore(string folder, ISecretProtector protector, Action<string>? warn = null)
+    {
+        Folder = Path.GetFullPath(folder);
+        _protector = protector;
+        _warn = warn ?? (_ => { });
+    }
+
+    /// <summary>The store at the folder the environment says (CM_CONFIG_DIR, else the platform's config folder).</summary>
+    public static SettingsStore ForEnvironment(Action<string>? warn = null) =>
+        new(DefaultFolder(), SecretProtectors.ForThisPlatform(), warn);
+
+    public static string DefaultFolder()
+    {
+        if (Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } configured)
+            return configured;
+        if (OperatingSystem.IsWindows())
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "CampaignMonitor");
+        var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        var root = string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config") : xdg;
+        return Path.Combine(root, "CampaignMonitor");
+    }
+
+    public string Folder { get; }
+
+    public SettingsKind<CredentialRecord> Credentials => new(this, "credentials", "credential");
+    public SettingsKind<DestinationRecord> Destinations => new(this, "destinations", "destination");
+    public SettingsKind<DataTemplateRecord> DataTemplates => new(this, "templates", "data template");
+
+    // ---- API keys ------------------------------------------------------------------------------------------
+
+    /// <summary>Writes the key file (the caller holds <see cref="Lock"/>).</summary>
+    public void SaveApiKey(string credentialName, string apiKey) =>
+        WriteAtomically(KeyPath(credentialName), _protector.Protect(apiKey));
+
+    public string ReadApiKey(string credentialName)
+    {
+        var path = KeyPath(credentialName);
+        if (!File.Exists(path))
+            throw new SettingsException(SettingsErrorKind.Corrupt, $"The API key of the credential '{credentialName}' is missing ({path}). Store it again with New-CMCredential -Force.", path);
+        CheckOwnerOnly(path);
+        try
+        {
+            return _protector.Unprotect(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or System.Security.Cryptography.CryptographicException)
+        {
+            throw new SettingsException(SettingsErrorKind.Corrupt, $"The API key file '{path}' cannot be read: {ex.Message}", path, ex);
+        }
+    }
+
+    /// <summary>Removes the key file (the caller holds <see cref="Lock"/>).</summary>
+    public void DeleteApiKey(string credentialName) => File.Delete(KeyPath(credentialName));
+
+    private string KeyPath(string credentialName) => Path.Combine(Folder, "credentials", credentialName + ".key");
+
+    // ---- files ---------------------------------------------------------------------------------------------
+
+    internal string EnsureFolder(string sub)
+    {
+        var path = Path.Combine(Folder, sub);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return path;
+        }
+        // Created owner-only from the start; a folder that exists is never loosened (only checked).
+        if (!Directory.Exists(Folder))
+            Directory.CreateDirectory(Folder, OwnerOnlyFolder);
+        if (!Directory.Exists(path))
+            Directory.CreateDirectory(path, OwnerOnlyFolder);
+        return path;
+    }
+
+    /// <summary>Serialises changes across processes: an exclusive lock on a file, held until disposed.</summary>
+    public IDisposable Lock()
+    {
+        EnsureFolder("");
+        var path = Path.Combine(Folder, ".lock");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                    options.UnixCreateMode = OwnerOnlyFile;
+                return new FileStream(path, options);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(25);
+            }
+            catch (IOException ex)
+            {
+                throw new SettingsException(SettingsErrorKind.Unavailable, $"The settings folder '{Folder}' stayed locked by another process for 30 s.", Folder, ex);
+            }
+        }
+    }
+
+    /// <summary>Writes a file so that a crash leaves either the old content or the new, never half of it.</summary>
+    internal void WriteAtomically(string path, byte[] content)
+    {
+        EnsureFolder(Path.GetRelativePath(Folder, Path.GetDirectoryName(path)!));
+        var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = OwnerOnlyFile;
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (IOException) { }
+            throw new SettingsException(SettingsErrorKind.Unavailable, $"Could not write '{path}': {ex.Message}", path, ex);
+        }
+    }
+
+    /// <summary>Warns (never fixes, never fails) when someone loosened a file's or the folder's mode.</summary>
+    internal void CheckOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        foreach (var (item, expected, mode) in new[]
+        {
+            (path, OwnerOnlyFile, File.GetUnixFileMode(path)),
+            (Folder, OwnerOnlyFolder, File.GetUnixFileMode(Folder)),
+        })
+        {
+            var loose = mode & ~expected & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+            if (loose != 0)
+                _warn($"'{item}' can be used by other users (mode {Octal(mode)}); it should be {Octal(expected)}. Run: chmod {Octal(expected)} '{item}'");
+        }
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
+
+    internal T Read<T>(string path, string what) where T : class
+    {
+        CheckOwnerOnly(path);
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Json);
+            return value ?? throw new JsonException("The file holds JSON null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new SettingsException(SettingsErrorKind.Corrupt, $"The {what} file '{path}' is not valid: {ex.Message} Fix or remove the file.", path, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SettingsException(SettingsErrorKind.Corrupt, $"The {what} file '{path}' cannot be read: {ex.Message}", path, ex);
+        }
+    }
+
+    internal byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Json);
+}
+
+/// <summary>One kind of setting (credentials, destinations or data templates): a folder of JSON files named after them.</summary>
+public readonly struct SettingsKind<T> where T : class
+{
+    private readonly SettingsStore _store;
+    private readonly string _folder;
+    private readonly string _what;
+
+    internal SettingsKind(SettingsStore store, string folder, string what)
+    {
+        _store = store;
+        _folder = folder;
+        _what = what;
+    }
+
+    private string FolderPath => Path.Combine(_store.Folder, _folder);
+
+    /// <summary>Every stored name, as stored.</summary>
+    public IReadOnlyList<string> Names()
+    {
+        if (!Directory.Exists(FolderPath))
+            return Array.Empty<string>();
+        return Directory.EnumerateFiles(FolderPath, "*.json").Select(p => Path.GetFileNameWithoutExtension(p)!).Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>The stored name matching this one case-insensitively, or null.</summary>
+    public string? Find(string name)
+    {
+        var wanted = name.Trim();
+        return Names().FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public bool Exists(string name) => Find(name) is not null;
+
+    public T Get(string name)
+    {
+        var stored = Find(name) ?? throw new SettingsException(SettingsErrorKind.NotFound, $"There is no {_what} named '{name}' in '{FolderPath}'.", name);
+        var value = _store.Read<T>(Path.Combine(FolderPath, stored + ".json"), _what);
+        return value;
+    }
+
+    public IReadOnlyList<T> All()
+    {
+        var self = this;
+        return Names().Select(n => self.Get(n)).ToList();
+    }
+
+    /// <summary>Writes the setting (under the caller's lock when several files change together).</summary>
+    public void Save(string name, T value)
+    {
+        var existing = Find(name);
+        // Keep one file per name whatever the case it is given in.
+        if (existing is not null && existing != name)
+            File.Delete(Path.Combine(FolderPath, existing + ".json"));
+        _store.WriteAtomically(Path.Combine(FolderPath, name + ".json"), _store.Serialize(value));
+    }
+
+    public void Delete(string name)
+    {
+        var stored = Find(name) ?? throw new SettingsException(SettingsErrorKind.NotFound, $"There is no {_what} named '{name}'.", name);
+        File.Delete(Path.Combine(FolderPath, stored + ".json"));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections;
+using System.Management.Automation;
+using CampaignMonitor.Core.Settings;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Stores a data template: how input columns map to Campaign Monitor fields for a destination.</summary>
+[Cmdlet(VerbsCommon.Add, "CMDataTemplate", SupportsShouldProcess = true)]
+[OutputType(typeof(DataTemplate))]
+public sealed class AddCMDataTemplateCommand : SettingsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DestinationNameCompleter))]
+    public string Destination { get; set; } = "";
+
+    /// <summary>Input column → field name, or → @{ Field; Type; Options; Separator; ClearWhenEmpty; Format }.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public IDictionary Mapping { get; set; } = new Hashtable();
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("Yes", "No", "Unchanged")]
+    public string ConsentToTrack { get; set; } = "Unchanged";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Description { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter AllowBusinessUsers { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter AllowRestrictedPii { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        Settings(c => c.Policy.RequireMayChangeSettings("create data templates"), Name);
+        var mapping = Settings(_ => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
+        var record = new DataTemplateRecord
+        {
+            Name = Name, Destination = Destination, Mapping = mapping, ConsentToTrack = ConsentToTrack, Description = Description,
+            AllowBusinessUsers = AllowBusinessUsers, AllowRestrictedPii = AllowRestrictedPii,
+        };
+        var saved = Settings(c => c.AddDataTemplate(record, Force, () => ShouldProcess($"Data template '{Name}' for destination '{Destination}'", "Add data template")), Name);
+        if (saved is not null)
+            WriteObject(new DataTemplate(saved));
+    }
+}

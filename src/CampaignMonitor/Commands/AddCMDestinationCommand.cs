@@ -1,0 +1,63 @@
+using System.Management.Automation;
+using CampaignMonitor.Core.Settings;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Stores a destination: the master list that sends go to, under a credential, and how the list is set up.</summary>
+[Cmdlet(VerbsCommon.Add, "CMDestination", SupportsShouldProcess = true)]
+[OutputType(typeof(Destination))]
+public sealed class AddCMDestinationCommand : SettingsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CredentialNameCompleter))]
+    public string Credential { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string ListName { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Description { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("AllClientLists", "OnlyThisList")]
+    public string UnsubscribeSetting { get; set; } = "AllClientLists";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UnsubscribeUrl { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? ConfirmationUrl { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter ConfirmedOptIn { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter AllowBusinessUsers { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter AllowRestrictedPii { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        Settings(c => c.Policy.RequireMayChangeSettings("create destinations"), Name);
+        var record = new DestinationRecord
+        {
+            Name = Name, Credential = Credential, ListName = ListName, Description = Description, UnsubscribeSetting = UnsubscribeSetting,
+            UnsubscribeUrl = UnsubscribeUrl, ConfirmationUrl = ConfirmationUrl, ConfirmedOptIn = ConfirmedOptIn,
+            AllowBusinessUsers = AllowBusinessUsers, AllowRestrictedPii = AllowRestrictedPii,
+        };
+        var saved = Settings(c => c.AddDestination(record, Force, () => ShouldProcess($"Destination '{Name}' (list '{ListName}')", "Add destination")), Name);
+        if (saved is not null)
+            WriteObject(new Destination(saved));
+    }
+}

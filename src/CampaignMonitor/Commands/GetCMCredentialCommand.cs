@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Lists credentials: stored, session-only and the environment's, never with their keys.</summary>
+[Cmdlet(VerbsCommon.Get, "CMCredential")]
+[OutputType(typeof(Credential))]
+public sealed class GetCMCredentialCommand : SettingsCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(CredentialNameCompleter))]
+    public string? Name { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var info in Settings(c => c.GetCredentials(Name), Name))
+            WriteObject(new Credential(info));
+    }
+}

@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Lists stored data templates.</summary>
+[Cmdlet(VerbsCommon.Get, "CMDataTemplate")]
+[OutputType(typeof(DataTemplate))]
+public sealed class GetCMDataTemplateCommand : SettingsCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(DataTemplateNameCompleter))]
+    public string? Name { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var record in Settings(c => c.GetDataTemplates(Name), Name))
+            WriteObject(new DataTemplate(record));
+    }
+}

@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Lists stored destinations.</summary>
+[Cmdlet(VerbsCommon.Get, "CMDestination")]
+[OutputType(typeof(Destination))]
+public sealed class GetCMDestinationCommand : SettingsCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(DestinationNameCompleter))]
+    public string? Name { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var record in Settings(c => c.GetDestinations(Name), Name))
+            WriteObject(new Destination(record));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Removes a credential and its protected key; refuses while a destination uses it, unless -Force.</summary>
+[Cmdlet(VerbsCommon.Remove, "CMCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveCMCredentialCommand : SettingsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CredentialNameCompleter))]
+    public string Name { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (Core.Settings.EnvironmentCredential.IsEnvironmentName(Name))
+        {
+            WriteError(ErrorRecords.Create(new PSInvalidOperationException("The credential 'env' comes from the CM_API_KEY and CM_CLIENT_ID environment variables; clear those instead."),
+                "EnvironmentCredential", ErrorCategory.InvalidOperation, Name));
+            return;
+        }
+        TrySettings(c => c.RemoveCredential(Name, Force, () => ShouldProcess($"Credential '{Name}'", "Remove credential")), Name);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Removes a destination; refuses while a data template uses it, unless -Force.</summary>
+[Cmdlet(VerbsCommon.Remove, "CMDestination", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveCMDestinationCommand : SettingsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DestinationNameCompleter))]
+    public string Name { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord() =>
+        TrySettings(c => c.RemoveDestination(Name, Force, () => ShouldProcess($"Destination '{Name}'", "Remove destination")), Name);
+}

@@ -1,0 +1,60 @@
+using System.Collections;
+using System.Management.Automation;
+using CampaignMonitor.Core.Settings;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Changes a stored data template: only what is given changes (-Mapping replaces the whole mapping).</summary>
+[Cmdlet(VerbsCommon.Set, "CMDataTemplate", SupportsShouldProcess = true)]
+[OutputType(typeof(DataTemplate))]
+public sealed class SetCMDataTemplateCommand : SettingsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DataTemplateNameCompleter))]
+    public string Name { get; set; } = "";
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DestinationNameCompleter))]
+    public string? Destination { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public IDictionary? Mapping { get; set; }
+
+    [Parameter]
+    [ValidateSet("Yes", "No", "Unchanged")]
+    public string? ConsentToTrack { get; set; }
+
+    [Parameter]
+    public string? Description { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowBusinessUsers { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowRestrictedPii { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        Settings(c => c.Policy.RequireMayChangeSettings("change data templates"), Name);
+        var mapping = Mapping is null ? null : Settings(_ => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
+        DataTemplateRecord? saved = null;
+        TrySettings(c => saved = c.SetDataTemplate(Name, t =>
+        {
+            if (Destination is not null) t.Destination = Destination;
+            if (mapping is not null) t.Mapping = mapping;
+            if (ConsentToTrack is not null) t.ConsentToTrack = ConsentToTrack;
+            if (Given(nameof(Description))) t.Description = Description;
+            if (Given(nameof(AllowBusinessUsers))) t.AllowBusinessUsers = AllowBusinessUsers;
+            if (Given(nameof(AllowRestrictedPii))) t.AllowRestrictedPii = AllowRestrictedPii;
+        }, () => ShouldProcess($"Data template '{Name}'", "Change data template")), Name);
+        if (saved is not null && PassThru)
+            WriteObject(new DataTemplate(saved));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Management.Automation;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Changes a stored destination: only what is given changes.</summary>
+[Cmdlet(VerbsCommon.Set, "CMDestination", SupportsShouldProcess = true)]
+[OutputType(typeof(Destination))]
+public sealed class SetCMDestinationCommand : SettingsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DestinationNameCompleter))]
+    public string Name { get; set; } = "";
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CredentialNameCompleter))]
+    public string? Credential { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ListName { get; set; }
+
+    [Parameter]
+    public string? Description { get; set; }
+
+    [Parameter]
+    [ValidateSet("AllClientLists", "OnlyThisList")]
+    public string? UnsubscribeSetting { get; set; }
+
+    [Parameter]
+    public string? UnsubscribeUrl { get; set; }
+
+    [Parameter]
+    public string? ConfirmationUrl { get; set; }
+
+    [Parameter]
+    public SwitchParameter ConfirmedOptIn { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowBusinessUsers { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowRestrictedPii { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        Settings(c => c.Policy.RequireMayChangeSettings("change destinations"), Name);
+        Core.Settings.DestinationRecord? saved = null;
+        TrySettings(c => saved = c.SetDestination(Name, d =>
+        {
+            if (Credential is not null) d.Credential = Credential;
+            if (ListName is not null) d.ListName = ListName;
+            if (Given(nameof(Description))) d.Description = Description;
+            if (UnsubscribeSetting is not null) d.UnsubscribeSetting = UnsubscribeSetting;
+            if (Given(nameof(UnsubscribeUrl))) d.UnsubscribeUrl = UnsubscribeUrl;
+            if (Given(nameof(ConfirmationUrl))) d.ConfirmationUrl = ConfirmationUrl;
+            if (Given(nameof(ConfirmedOptIn))) d.ConfirmedOptIn = ConfirmedOptIn;
+            if (Given(nameof(AllowBusinessUsers))) d.AllowBusinessUsers = AllowBusinessUsers;
+            if (Given(nameof(AllowRestrictedPii))) d.AllowRestrictedPii = AllowRestrictedPii;
+        }, () => ShouldProcess($"Destination '{Name}'", "Change destination")), Name);
+        if (saved is not null && PassThru)
+            WriteObject(new Destination(saved));
+    }
+}
