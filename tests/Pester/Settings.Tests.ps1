@@ -150,13 +150,15 @@ Try-It removeChain { Remove-CMDataTemplate Crm -Confirm:$false; Remove-CMDestina
 }
 
 Describe 'Settings: credentials that never touch disk' {
-    It 'keeps -SessionOnly in memory and reads env from the environment' {
+    It 'keeps -SessionOnly in memory (from a SecureString or a PSCredential) and reads env from the environment' {
         $configDir = Join-Path ([IO.Path]::GetTempPath()) "cm-settings-$([guid]::NewGuid())"
         $result = Invoke-CMFreshPwsh -Environment @{ CM_CONFIG_DIR = $configDir } -Script @'
 Import-Module $Manifest
 $sandbox = Start-CMSandbox
 New-CMCredential -Name Ci -ClientId $sandbox.ClientId -ApiKey $sandbox.ApiKey -BaseUri $sandbox.BaseUri -SessionOnly | Out-Null
 "session=$((Get-CMCredential Ci).Source) works=$(Test-CMCredential Ci)"
+New-CMCredential -Name ViaPSCredential -Credential ([pscredential]::new($sandbox.ClientId, $sandbox.ApiKey)) -BaseUri $sandbox.BaseUri -SessionOnly | Out-Null
+"pscredential=$((Get-CMCredential ViaPSCredential).ClientId -eq $sandbox.ClientId) works=$(Test-CMCredential ViaPSCredential)"
 $env:CM_API_KEY = [System.Net.NetworkCredential]::new('', $sandbox.ApiKey).Password
 $env:CM_CLIENT_ID = $sandbox.ClientId
 $env:CM_BASE_URI = $sandbox.BaseUri
@@ -166,6 +168,7 @@ Add-CMDestination -Name OnEnv -Credential env -ListName X | Out-Null
 '@
         Remove-Item $configDir -Recurse -Force -ErrorAction SilentlyContinue
         $result.Output | Should -Match 'session=Session works=True'
+        $result.Output | Should -Match 'pscredential=True works=True'
         $result.Output | Should -Match 'env=Environment works=True'
         $result.Output | Should -Match 'files=0'
     }
