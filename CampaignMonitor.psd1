@@ -23,6 +23,7 @@
         'Get-CMDataTemplate'
         'Set-CMDataTemplate'
         'Remove-CMDataTemplate'
+        'Send-CMSubscribers'
         'Start-CMSandbox'
         'Stop-CMSandbox'
         'Set-CMSandboxFault'

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CampaignMonitor.Core.Api;
+using CampaignMonitor.Core.Api.Errors;
+using CampaignMonitor.Core.Api.Models;
+
+namespace CampaignMonitor.Core.Sync;
+
+/// <summary>
+/// Gathers valid rows into import batches and sends up to <c>maxConcurrency</c> of them at once while more rows
+/// stream in. A batch never overtakes an earlier batch still in flight that carries one of its addresses, so the
+/// later row for an address always wins. Results come back through <see cref="Completed"/>, to be counted and
+/// reported on the caller's (pipeline) thread.
+/// </summary>
+public sealed class ImportSender : IDisposable
+{
+    private readonly CampaignMonitorClient _client;
+    private readonly string _listId;
+    private readonly ImportFlags _flags;
+    private readonly int _batchSize;
+    private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly object _inFlightLock = new();
+    private readonly Dictionary<ulong, Task> _inFlightByAddress = new();
+    private readonly List<Task> _running = new();
+    private List<PendingRow> _open;
+    private Dictionary<ulong, int> _openIndex;
+    private int _batchNumber;
+
+    public ImportSender(CampaignMonitorClient client, string listId, ImportFlags flags, int batchSize, int maxConcurrency)
+    {
+        if (batchSize is < 1 or > ImportSubscribersRequest.MaxSubscribers)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "A batch holds 1 to 1000 rows.");
+        if (maxConcurrency < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxConcurrency), maxConcurrency, "At least one batch must be allowed in flight.");
+        _client = client;
+        _listId = listId;
+        _flags = flags;
+        _batchSize = batchSize;
+        _slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        _open = new List<PendingRow>(batchSize);
+        _openIndex = new Dictionary<ulong, int>(batchSize);
+    }
+
+    /// <summary>Finished batches, in the order they finished.</summary>
+    public ConcurrentQueue<BatchOutcome> Completed { get; } = new();
+
+    public bool BatchIsFull => _open.Count >= _batchSize;
+
+    /// <summary>Rows handed to senders whose outcome has not been taken from <see cref="Completed"/> yet, plus the open batch.</summary>
+    public int InFlightBatches
+    {
+        get { lock (_running) return _running.Count(t => !t.IsCompleted); }
+    }
+
+    /// <summary>
+    /// Adds a row to the open batch. When the open batch already has the address, the new row takes its place (the
+    /// later row wins within a batch too) and the replaced row is returned, to be counted as a duplicate.
+    /// </summary>
+    public PendingRow? Add(PendingRow row)
+    {
+        if (_openIndex.TryGetValue(row.Fingerprint, out var index))
+        {
+            var replaced = _open[index];
+            _open[index] = row;
+            row.IsDuplicate = replaced.IsDuplicate;
+            return replaced;
+        }
+        _openIndex[row.Fingerprint] = _open.Count;
+        _open.Add(row);
+        return null;
+    }
+
+    /// <summary>
+    /// Hands the open batch to a sender. The returned task completes once a sender slot was free: callers wait on it,
+    /// which is what keeps memory flat however long the input (back-pressure).
+    /// </summary>
+    public async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        if (_open.Count == 0)
+            return;
+        var rows = _open;
+        _open = new List<PendingRow>(_batchSize);
+        _openIndex = new Dictionary<ulong, int>(_batchSize);
+        var number = ++_batchNumber;
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task[] earlier;
+        lock (_inFlightLock)
+        {
+            earlier = rows.Select(r => _inFlightByAddress.GetValueOrDefault(r.Fingerprint)).OfType<Task>().Distinct().ToArray();
+            foreach (var row in rows)
+                _inFlightByAddress[row.Fingerprint] = started.Task;
+        }
+        var task = Task.Run(() => SendAsync(number, rows, earlier, started), CancellationToken.None);
+        lock (_running)
+        {
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(task);
+        }
+    }
+
+    private async Task SendAsync(int number, List<PendingRow> rows, Task[] earlier, TaskCompletionSource done)
+    {
+        var outcome = new BatchOutcome(number, rows);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            if (earlier.Length > 0)
+                await Task.WhenAll(earlier).ConfigureAwait(false);
+            _stop.Token.ThrowIfCancellationRequested();
+            outcome.Result = await _client.ImportSubscribersAsync(_listId, new ImportSubscribersRequest
+            {
+                Subscribers = rows.Select(r => r.Record).ToList(),
+                Resubscribe = _flags.Resubscribe,
+                QueueSubscriptionBasedAutoResponders = _flags.QueueAutoresponders,
+                RestartSubscriptionBasedAutoresponders = _flags.RestartAutoresponders,
+            }, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            outcome.Cancelled = true;
+        }
+        catch (Exception ex) when (ex is CampaignMonitorException or InvalidDataException or HttpRequestException)
+        {
+            outcome.Error = ex;
+        }
+        finally
+        {
+            outcome.Duration = watch.Elapsed;
+            lock (_inFlightLock)
+            {
+                foreach (var row in rows)
+                {
+                    if (_inFlightByAddress.TryGetValue(row.Fingerprint, out var owner) && owner == done.Task)
+                        _inFlightByAddress.Remove(row.Fingerprint);
+                }
+            }
+            Completed.Enqueue(outcome);
+            _slots.Release();
+            done.TrySetResult();
+        }
+    }
+
+    /// <summary>Sends what is left and waits for every batch to come back.</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        await DispatchAsync(cancellationToken).ConfigureAwait(false);
+        Task[] running;
+        lock (_running)
+            running = _running.ToArray();
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops sending: batches not yet confirmed come back as cancelled.</summary>
+    public void Stop()
+    {
+        try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+    }
+
+    /// <summary>The rows of the open batch, never sent (after a stop).</summary>
+    public IReadOnlyList<PendingRow> Unsent => _open;
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _slots.Dispose();
+    }
+}

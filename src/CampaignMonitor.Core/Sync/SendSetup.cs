@@ -1,0 +1,266 @@
+using CampaignMonitor.Core.Api;
+using CampaignMonitor.Core.Api.Models;
+using CampaignMonitor.Core.Settings;
+
+namespace CampaignMonitor.Core.Sync;
+
+/// <summary>A send that cannot start: the message says why and what to do. Raised before any row is sent.</summary>
+public sealed class SendSetupException : Exception
+{
+    public SendSetupException(string code, string message) : base(message) => Code = code;
+
+    /// <summary>NoEmailColumn, FieldTypeConflict, NotAllowed, ...</summary>
+    public string Code { get; }
+}
+
+/// <summary>The settings a send uses, loaded and checked against the session's policy — before any API call.</summary>
+public sealed class SendContext
+{
+    private SendContext(DestinationRecord destination, DataTemplateRecord? template, ApiCredential credential, SessionPolicy policy)
+    {
+        Destination = destination;
+        Template = template;
+        Credential = credential;
+        Policy = policy;
+    }
+
+    public DestinationRecord Destination { get; }
+    public DataTemplateRecord? Template { get; }
+    public ApiCredential Credential { get; }
+    public SessionPolicy Policy { get; }
+
+    public static SendContext Load(SettingsCatalog catalog, string destinationName, string? templateName)
+    {
+        var destination = catalog.GetDestination(destinationName);
+        var template = templateName is null ? null : catalog.GetDataTemplate(templateName);
+        if (template is not null && !string.Equals(template.Destination, destination.Name, StringComparison.OrdinalIgnoreCase))
+            throw new SendSetupException("TemplateForOtherDestination", $"The data template '{template.Name}' is for the destination '{template.Destination}', not '{destination.Name}'.");
+        var policy = catalog.Policy;
+        if (policy.IsBusinessUser)
+        {
+            if (!destination.AllowBusinessUsers)
+                throw NotAllowed($"{SessionPolicy.RoleVariable}=BusinessUser: the destination '{destination.Name}' does not allow business users (its AllowBusinessUsers flag is off).");
+            if (template is { AllowBusinessUsers: false })
+                throw NotAllowed($"{SessionPolicy.RoleVariable}=BusinessUser: the data template '{template.Name}' does not allow business users (its AllowBusinessUsers flag is off).");
+        }
+        if (policy.IsPiiRestricted)
+        {
+            // With a template, the template decides; with none, the destination does.
+            if (template is { AllowRestrictedPii: false })
+                throw NotAllowed($"{SessionPolicy.PiiVariable}=Restricted: the data template '{template.Name}' does not allow restricted PII access (its AllowRestrictedPii flag is off).");
+            if (template is null && !destination.AllowRestrictedPii)
+                throw NotAllowed($"{SessionPolicy.PiiVariable}=Restricted: the destination '{destination.Name}' does not allow restricted PII access (its AllowRestrictedPii flag is off).");
+        }
+        return new SendContext(destination, template, catalog.ResolveCredential(destination.Credential), policy);
+    }
+
+    private static SendSetupException NotAllowed(string message) => new("NotAllowed", message);
+}
+
+/// <summary>What preparing the list found and did (or, in a dry run, would do).</summary>
+public sealed class PreparedList
+{
+    public string ListName { get; init; } = "";
+    /// <summary>Null in a dry run when the list does not exist yet.</summary>
+    public string? ListId { get; init; }
+    public bool ListCreated { get; init; }
+    public List<string> FieldsCreated { get; } = new();
+    public List<string> OptionsAdded { get; } = new();
+    public List<string> Warnings { get; } = new();
+    public RowPlan Plan { get; set; } = null!;
+    /// <summary>Mapped input columns the first row does not have.</summary>
+    public List<string> MissingColumns { get; } = new();
+}
+
+/// <summary>
+/// Gets the destination's list ready: found by name or created with the destination's settings, its custom fields
+/// made to match the mapping (created, options added), and the row plan built from the first row's columns.
+/// </summary>
+public static class SendSetup
+{
+    private static readonly string[] EmailConventions = { "EmailAddress", "Email" };
+    private static readonly string[] MobileConventions = { "MobileNumber", "Mobile" };
+
+    /// <summary>
+    /// Which input column is the email address, checked before any API call: a send without one stops here.
+    /// </summary>
+    public static string EmailColumn(SendContext context, IReadOnlyList<string> inputColumns)
+    {
+        if (context.Template is { } template)
+        {
+            var mapped = template.Mapping.FirstOrDefault(m => m.Field == StandardFields.EmailAddress)
+                ?? throw new SendSetupException("NoEmailColumn", $"The data template '{template.Name}' maps no column to EmailAddress. Add one with Set-CMDataTemplate.");
+            return Find(inputColumns, mapped.Source)
+                ?? throw new SendSetupException("NoEmailColumn", $"The input has no column '{mapped.Source}', which the data template '{template.Name}' maps to the email address. Its columns are: {Describe(inputColumns)}.");
+        }
+        return EmailConventions.Select(c => Find(inputColumns, c)).FirstOrDefault(c => c is not null)
+            ?? throw new SendSetupException("NoEmailColumn", $"The input has no email column: without a data template it must be called EmailAddress or Email. Its columns are: {Describe(inputColumns)}.");
+    }
+
+    public static async Task<PreparedList> PrepareAsync(CampaignMonitorClient client, SendContext context, IReadOnlyList<string> inputColumns, bool apply, CancellationToken cancellationToken)
+    {
+        var emailColumn = EmailColumn(context, inputColumns);
+        var destination = context.Destination;
+        var lists = await client.GetListsAsync(context.Credential.ClientId, cancellationToken).ConfigureAwait(false);
+        var existing = lists.FirstOrDefault(l => string.Equals(l.Name, destination.ListName, StringComparison.Ordinal))
+            ?? (lists.Count(l => string.Equals(l.Name, destination.ListName, StringComparison.OrdinalIgnoreCase)) == 1
+                ? lists.First(l => string.Equals(l.Name, destination.ListName, StringComparison.OrdinalIgnoreCase)) : null);
+
+        string? listId = existing?.ListID;
+        var warnings = new List<string>();
+        var fields = new List<CustomFieldDefinition>();
+        if (existing is not null)
+        {
+            var details = await client.GetListDetailsAsync(existing.ListID, cancellationToken).ConfigureAwait(false);
+            warnings.AddRange(SettingDifferences(destination, details));
+            fields = await client.GetCustomFieldsAsync(existing.ListID, cancellationToken).ConfigureAwait(false);
+        }
+        else if (apply)
+        {
+            listId = await client.CreateListAsync(context.Credential.ClientId, new CreateListRequest
+            {
+                Title = destination.ListName,
+                UnsubscribeSetting = destination.UnsubscribeSetting,
+                UnsubscribePage = destination.UnsubscribeUrl ?? "",
+                ConfirmedOptIn = destination.ConfirmedOptIn,
+                ConfirmationSuccessPage = destination.ConfirmationUrl ?? "",
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var prepared = new PreparedList { ListName = destination.ListName, ListId = listId, ListCreated = existing is null };
+        prepared.Warnings.AddRange(warnings);
+        var columns = new List<ColumnTarget> { new(emailColumn, TargetKind.EmailAddress) };
+        if (context.Template is { } template)
+        {
+            foreach (var mapping in template.Mapping.Where(m => m.Field != StandardFields.EmailAddress))
+            {
+                var source = Find(inputColumns, mapping.Source);
+                if (source is null)
+                {
+                    prepared.MissingColumns.Add(mapping.Source);
+                    continue;
+                }
+                if (mapping.IsStandard)
+                {
+                    columns.Add(new ColumnTarget(source, Enum.Parse<TargetKind>(mapping.Field)));
+                    continue;
+                }
+                var rule = await EnsureFieldAsync(client, listId, template, mapping, fields, prepared, apply, cancellationToken).ConfigureAwait(false);
+                columns.Add(new ColumnTarget(source, TargetKind.CustomField, rule));
+            }
+            foreach (var missing in prepared.MissingColumns)
+                prepared.Warnings.Add($"The input has no column '{missing}' (mapped by the data template '{template.Name}'): that field is not sent.");
+        }
+        else
+        {
+            AddConventionColumns(inputColumns, columns, fields);
+        }
+        prepared.Plan = new RowPlan(columns, context.Template?.ConsentToTrack ?? ConsentValues.Unchanged);
+        return prepared;
+    }
+
+    /// <summary>Without a template: the standard names, then any column named like one of the list's custom fields.</summary>
+    private static void AddConventionColumns(IReadOnlyList<string> inputColumns, List<ColumnTarget> columns, List<CustomFieldDefinition> fields)
+    {
+        var used = new HashSet<string>(columns.Select(c => c.Source), StringComparer.OrdinalIgnoreCase);
+        void Add(string? source, TargetKind kind, FieldRule? rule = null)
+        {
+            if (source is not null && used.Add(source))
+                columns.Add(new ColumnTarget(source, kind, rule));
+        }
+        if (Find(inputColumns, "Name") is { } name)
+        {
+            Add(name, TargetKind.Name);
+        }
+        else
+        {
+            Add(Find(inputColumns, "FirstName"), TargetKind.FirstName);
+            Add(Find(inputColumns, "LastName"), TargetKind.LastName);
+        }
+        Add(MobileConventions.Select(c => Find(inputColumns, c)).FirstOrDefault(c => c is not null), TargetKind.MobileNumber);
+        Add(Find(inputColumns, "ConsentToTrack"), TargetKind.ConsentToTrack);
+        Add(Find(inputColumns, "ConsentToSendSms"), TargetKind.ConsentToSendSms);
+        foreach (var column in inputColumns)
+        {
+            if (used.Contains(column) || EmailConventions.Contains(column, StringComparer.OrdinalIgnoreCase))
+                continue;
+            var field = fields.FirstOrDefault(f => SameField(f.FieldName, column) || SameField(f.Key, column));
+            if (field is not null)
+                Add(column, TargetKind.CustomField, new FieldRule(field.FieldName, field.Key, field.DataType, field.FieldOptions, null, null, false));
+        }
+    }
+
+    private static async Task<FieldRule> EnsureFieldAsync(CampaignMonitorClient client, string? listId, DataTemplateRecord template, FieldMapping mapping,
+        List<CustomFieldDefinition> fields, PreparedList prepared, bool apply, CancellationToken cancellationToken)
+    {
+        var field = fields.FirstOrDefault(f => SameField(f.FieldName, mapping.Field));
+        if (field is not null)
+        {
+            if (mapping.Type is not null && !string.Equals(mapping.Type, field.DataType, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SendSetupException("FieldTypeConflict",
+                    $"The custom field '{field.FieldName}' exists as {field.DataType}, but the data template '{template.Name}' maps '{mapping.Source}' to it as {mapping.Type}. Change the template's Type, or the field in Campaign Monitor.");
+            }
+            var options = field.FieldOptions.ToList();
+            var missing = (mapping.Options ?? new List<string>()).Where(o => !options.Contains(o, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (missing.Count > 0 && CustomFieldTypes.IsMultiSelect(field.DataType))
+            {
+                if (apply)
+                {
+                    await client.UpdateCustomFieldOptionsAsync(listId!, field.Key, new UpdateCustomFieldOptionsRequest { Options = missing, KeepExistingOptions = true }, cancellationToken).ConfigureAwait(false);
+                }
+                options.AddRange(missing);
+                prepared.OptionsAdded.AddRange(missing.Select(o => $"{field.FieldName}: {o}"));
+            }
+            return new FieldRule(field.FieldName, field.Key, field.DataType, options, mapping.Separator, mapping.Format, mapping.ClearWhenEmpty);
+        }
+        var type = mapping.Type ?? CustomFieldTypes.Text;
+        var key = "[" + mapping.Field.Replace(" ", "", StringComparison.Ordinal) + "]";
+        if (apply)
+        {
+            key = await client.CreateCustomFieldAsync(listId!, new CreateCustomFieldRequest
+            {
+                FieldName = mapping.Field,
+                DataType = type,
+                Options = CustomFieldTypes.IsMultiSelect(type) ? mapping.Options : null,
+                VisibleInPreferenceCenter = true,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        var created = new CustomFieldDefinition { FieldName = mapping.Field, Key = key, DataType = type, FieldOptions = mapping.Options?.ToList() ?? new() };
+        fields.Add(created);
+        prepared.FieldsCreated.Add($"{mapping.Field} ({type})");
+        return new FieldRule(created.FieldName, key, type, created.FieldOptions, mapping.Separator, mapping.Format, mapping.ClearWhenEmpty);
+    }
+
+    private static IEnumerable<string> SettingDifferences(DestinationRecord destination, ListDetails details)
+    {
+        if (!string.Equals(details.UnsubscribeSetting, destination.UnsubscribeSetting, StringComparison.OrdinalIgnoreCase))
+            yield return Difference(destination, "UnsubscribeSetting", details.UnsubscribeSetting, destination.UnsubscribeSetting);
+        if (details.ConfirmedOptIn != destination.ConfirmedOptIn)
+            yield return Difference(destination, "ConfirmedOptIn", details.ConfirmedOptIn.ToString(), destination.ConfirmedOptIn.ToString());
+        if (!SameUrl(details.UnsubscribePage, destination.UnsubscribeUrl))
+            yield return Difference(destination, "unsubscribe page", details.UnsubscribePage, destination.UnsubscribeUrl);
+        if (!SameUrl(details.ConfirmationSuccessPage, destination.ConfirmationUrl))
+            yield return Difference(destination, "confirmation page", details.ConfirmationSuccessPage, destination.ConfirmationUrl);
+    }
+
+    private static string Difference(DestinationRecord destination, string what, string? list, string? wanted) =>
+        $"The list '{destination.ListName}' exists with {what} '{Blank(list)}', but the destination '{destination.Name}' says '{Blank(wanted)}'. The list is left as it is.";
+
+    private static string Blank(string? value) => string.IsNullOrEmpty(value) ? "(none)" : value;
+
+    private static bool SameUrl(string? a, string? b) =>
+        string.Equals((a ?? "").TrimEnd('/'), (b ?? "").TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Field names compare as the API makes keys: case and spaces ignored, brackets dropped.</summary>
+    private static bool SameField(string a, string b) => Squash(a) == Squash(b);
+
+    private static string Squash(string name) => name.Trim().Trim('[', ']').Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static string? Find(IReadOnlyList<string> columns, string wanted) =>
+        columns.FirstOrDefault(c => string.Equals(c, wanted, StringComparison.Ordinal))
+        ?? columns.FirstOrDefault(c => string.Equals(c, wanted, StringComparison.OrdinalIgnoreCase));
+
+    private static string Describe(IReadOnlyList<string> columns) =>
+        columns.Count == 0 ? "(none)" : string.Join(", ", columns.Take(20).Select(c => $"'{c}'")) + (columns.Count > 20 ? ", ..." : "");
+}

@@ -1,0 +1,50 @@
+namespace CampaignMonitor.Core.Sync;
+
+/// <summary>
+/// One send, row by row, on the caller's thread: map and check each row, count it, and hand the valid ones to the
+/// <see cref="ImportSender"/> (or, in a dry run, count them as skipped). Duplicates are found across the whole input
+/// by a 64-bit fingerprint of each address, so a million rows cost a few megabytes, not the addresses themselves.
+/// </summary>
+public sealed class SubscriberSync
+{
+    private readonly RowPlan _plan;
+    private readonly ImportSender? _sender;
+    private readonly HashSet<ulong> _seen = new();
+    private readonly int _emailIndex;
+
+    /// <param name="sender">Null for a dry run (-WhatIf): rows are checked and counted, nothing is sent.</param>
+    public SubscriberSync(RowPlan plan, ImportSender? sender)
+    {
+        _plan = plan;
+        _sender = sender;
+        _emailIndex = plan.Columns.ToList().FindIndex(c => c.Kind == TargetKind.EmailAddress);
+    }
+
+    public SendTally Tally { get; } = new();
+
+    public RowPlan Plan => _plan;
+
+    public bool DryRun => _sender is null;
+
+    /// <summary>True when a full batch is waiting to be dispatched.</summary>
+    public bool BatchIsFull => _sender?.BatchIsFull ?? false;
+
+    /// <summary>Takes one row. Returns the problem when our checks refuse it (it never reaches the API), else null.</summary>
+    public RowProblem? Accept(long rowNumber, ReadOnlySpan<object?> values, object? source)
+    {
+        Tally.Received++;
+        var mapped = _plan.Map(values);
+        if (mapped.Reject is { } reject)
+            return Tally.RejectLocally(rowNumber, InputValue.IsScalar(values[_emailIndex]) ? InputValue.Text(values[_emailIndex]).Trim() : "", reject, source);
+        var row = new PendingRow(rowNumber, mapped.Record!, source);
+        row.IsDuplicate = !_seen.Add(row.Fingerprint);
+        if (_sender is null)
+        {
+            Tally.Skipped++;
+            return null;
+        }
+        if (_sender.Add(row) is not null)
+            Tally.Duplicates++; // an earlier row for the address in the same batch, replaced by this one
+        return null;
+    }
+}
