@@ -24,6 +24,8 @@
         'Set-CMDataTemplate'
         'Remove-CMDataTemplate'
         'Send-CMSubscribers'
+        'Get-CMList'
+        'Get-CMListStats'
         'Start-CMSandbox'
         'Stop-CMSandbox'
         'Set-CMSandboxFault'

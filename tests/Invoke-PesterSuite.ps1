@@ -17,7 +17,8 @@ $env:CM_TEST_MODULE_PATH = $ModulePath
 $env:CM_TEST_FOREIGN_POLLY = $ForeignPollyPath
 
 $config = New-PesterConfiguration
-$config.Run.Path = Join-Path $PSScriptRoot 'Pester'
+# Our tests, and the example runbook's own test (the way we tell users to test theirs).
+$config.Run.Path = @((Join-Path $PSScriptRoot 'Pester'), (Join-Path $PSScriptRoot '../examples'))
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.Output.RenderMode = 'Plaintext'

@@ -76,16 +76,17 @@ public sealed class SettingsStoreTests : IDisposable
         catalog.AddDestination(new DestinationRecord { Name = "News", Credential = "Prod", ListName = "L" }, false);
         using var stop = new CancellationTokenSource();
         var reads = 0;
-        var reader = Task.Run(() =>
+        var reader = Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
                 // A torn write would show up here as a Corrupt settings file.
                 Assert.StartsWith("x", Catalog().GetDestination("News").Description ?? "x");
-                reads++;
+                Interlocked.Increment(ref reads);
             }
-        });
-        for (var i = 0; i < 150; i++)
+        }, TaskCreationOptions.LongRunning);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        for (var i = 0; i < 150 || (Volatile.Read(ref reads) < 50 && DateTime.UtcNow < deadline); i++)
             catalog.SetDestination("News", d => d.Description = new string('x', 20_000 + (i % 7) * 15_000));
         stop.Cancel();
         await reader;

@@ -33,4 +33,30 @@ function Invoke-CMFreshPwsh {
     }
 }
 
-Export-ModuleMember -Function Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh
+
+function Invoke-CMSandboxApi {
+    <# A raw GET against a sandbox's API, for tests that check what really arrived (not what the module says). #>
+    param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)][string] $Path)
+    $credential = [pscredential]::new([System.Net.NetworkCredential]::new('', $Sandbox.ApiKey).Password, (ConvertTo-SecureString 'x' -AsPlainText -Force))
+    Invoke-RestMethod -Uri ($Sandbox.BaseUri + $Path) -Authentication Basic -Credential $credential -AllowUnencryptedAuthentication
+}
+
+function Get-CMSandboxListRows {
+    <# Every subscriber of a sandbox list in one state, read page by page straight from the API. #>
+    param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)][string] $ListId, [string] $State = 'active')
+    $page = 1
+    do {
+        $answer = Invoke-CMSandboxApi -Sandbox $Sandbox -Path "lists/$ListId/$State.json?page=$page&pagesize=1000&includetrackingpreference=true"
+        $answer.Results
+        $page++
+    } while ($page -le $answer.NumberOfPages)
+}
+
+function Assert-CMAccounting {
+    <# The identity every send result must satisfy. #>
+    param([Parameter(Mandatory)] $Result)
+    $sum = $Result.New + $Result.Existing + $Result.Duplicates + $Result.Rejected + $Result.Failed + $Result.Skipped
+    if ($sum -ne $Result.Received) { throw "Received $($Result.Received) but New+Existing+Duplicates+Rejected+Failed+Skipped = $sum" }
+}
+
+Export-ModuleMember -Function Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting

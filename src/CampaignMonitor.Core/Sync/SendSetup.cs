@@ -117,14 +117,23 @@ public static class SendSetup
         }
         else if (apply)
         {
-            listId = await client.CreateListAsync(context.Credential.ClientId, new CreateListRequest
+            try
             {
-                Title = destination.ListName,
-                UnsubscribeSetting = destination.UnsubscribeSetting,
-                UnsubscribePage = destination.UnsubscribeUrl ?? "",
-                ConfirmedOptIn = destination.ConfirmedOptIn,
-                ConfirmationSuccessPage = destination.ConfirmationUrl ?? "",
-            }, cancellationToken).ConfigureAwait(false);
+                listId = await client.CreateListAsync(context.Credential.ClientId, new CreateListRequest
+                {
+                    Title = destination.ListName,
+                    UnsubscribeSetting = destination.UnsubscribeSetting,
+                    UnsubscribePage = destination.UnsubscribeUrl ?? "",
+                    ConfirmedOptIn = destination.ConfirmedOptIn,
+                    ConfirmationSuccessPage = destination.ConfirmationUrl ?? "",
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Api.Errors.CampaignMonitorApiException ex) when (ex.Code == 250 && ex.Attempts > 1)
+            {
+                // A retry after a lost response: the first attempt created the list.
+                listId = (await client.GetListsAsync(context.Credential.ClientId, cancellationToken).ConfigureAwait(false))
+                    .First(l => string.Equals(l.Name, destination.ListName, StringComparison.Ordinal)).ListID;
+            }
         }
 
         var prepared = new PreparedList { ListName = destination.ListName, ListId = listId, ListCreated = existing is null };
@@ -134,22 +143,19 @@ public static class SendSetup
         {
             foreach (var mapping in template.Mapping.Where(m => m.Field != StandardFields.EmailAddress))
             {
+                // Every field the template maps is made ready, whether or not this input has its column.
+                var rule = mapping.IsStandard ? null : await EnsureFieldAsync(client, listId, template, mapping, fields, prepared, apply, cancellationToken).ConfigureAwait(false);
                 var source = Find(inputColumns, mapping.Source);
                 if (source is null)
-                {
                     prepared.MissingColumns.Add(mapping.Source);
-                    continue;
-                }
-                if (mapping.IsStandard)
-                {
-                    columns.Add(new ColumnTarget(source, Enum.Parse<TargetKind>(mapping.Field)));
-                    continue;
-                }
-                var rule = await EnsureFieldAsync(client, listId, template, mapping, fields, prepared, apply, cancellationToken).ConfigureAwait(false);
-                columns.Add(new ColumnTarget(source, TargetKind.CustomField, rule));
+                else
+                    columns.Add(new ColumnTarget(source, rule is null ? Enum.Parse<TargetKind>(mapping.Field) : TargetKind.CustomField, rule));
             }
-            foreach (var missing in prepared.MissingColumns)
-                prepared.Warnings.Add($"The input has no column '{missing}' (mapped by the data template '{template.Name}'): that field is not sent.");
+            if (prepared.MissingColumns.Count > 0)
+            {
+                prepared.Warnings.Add($"The input has no column{(prepared.MissingColumns.Count > 1 ? "s" : "")} {string.Join(", ", prepared.MissingColumns.Select(m => $"'{m}'"))} "
+                    + $"(mapped by the data template '{template.Name}'): {(prepared.MissingColumns.Count > 1 ? "those fields are" : "that field is")} not sent.");
+            }
         }
         else
         {
@@ -218,13 +224,22 @@ public static class SendSetup
         var key = "[" + mapping.Field.Replace(" ", "", StringComparison.Ordinal) + "]";
         if (apply)
         {
-            key = await client.CreateCustomFieldAsync(listId!, new CreateCustomFieldRequest
+            try
             {
-                FieldName = mapping.Field,
-                DataType = type,
-                Options = CustomFieldTypes.IsMultiSelect(type) ? mapping.Options : null,
-                VisibleInPreferenceCenter = true,
-            }, cancellationToken).ConfigureAwait(false);
+                key = await client.CreateCustomFieldAsync(listId!, new CreateCustomFieldRequest
+                {
+                    FieldName = mapping.Field,
+                    DataType = type,
+                    Options = CustomFieldTypes.IsMultiSelect(type) ? mapping.Options : null,
+                    VisibleInPreferenceCenter = true,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Api.Errors.CampaignMonitorApiException ex) when (ex.Code == 255 && ex.Attempts > 1)
+            {
+                // A retry after a lost response: the first attempt created the field.
+                key = (await client.GetCustomFieldsAsync(listId!, cancellationToken).ConfigureAwait(false))
+                    .First(f => SameField(f.FieldName, mapping.Field)).Key;
+            }
         }
         var created = new CustomFieldDefinition { FieldName = mapping.Field, Key = key, DataType = type, FieldOptions = mapping.Options?.ToList() ?? new() };
         fields.Add(created);

@@ -82,6 +82,11 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
     [ValidateRange(1, 3600)]
     public int TimeoutSec { get; set; } = 120;
 
+    /// <summary>How many times a transient failure is retried before the batch counts as failed.</summary>
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int MaxRetries { get; set; } = 6;
+
     protected override void BeginProcessing()
     {
         _clock.Start();
@@ -149,6 +154,7 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
 
         var options = _context.Credential.ToClientOptions();
         options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+        options.MaxRetries = MaxRetries;
         options.UserAgentComment = "PowerShell/" + Host.Version;
         _client = new CampaignMonitorClient(options);
         _client.Retrying += (_, e) => _retries.Enqueue(e);

@@ -1,0 +1,51 @@
+# How we suggest testing a runbook: run it unchanged against a local sandbox, with the faults production can throw.
+BeforeAll {
+    $manifest = if ($env:CM_TEST_MODULE_PATH) { Join-Path $env:CM_TEST_MODULE_PATH 'CampaignMonitor.psd1' } else { 'CampaignMonitor' }
+    Import-Module $manifest
+    $script:SavedConfig = $env:CM_CONFIG_DIR
+    $env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "runbook-test-$([guid]::NewGuid())"
+
+    # The same set-up as production, pointed at a sandbox.
+    $script:Sandbox = Start-CMSandbox
+    $Sandbox | New-CMCredential -Name Crm | Out-Null
+    Add-CMDestination -Name Newsletter -Credential Crm -ListName 'Newsletter' | Out-Null
+    Add-CMDataTemplate -Name Crm -Destination Newsletter -ConsentToTrack Yes -Mapping @{ Email = 'EmailAddress'; Name = 'Name'; Zip = 'Zip' } | Out-Null
+
+    $script:Csv = Join-Path ([IO.Path]::GetTempPath()) "runbook-test-$([guid]::NewGuid()).csv"
+    1..2500 | ForEach-Object { [pscustomobject]@{ Email = "customer$_@example.com"; Name = "Customer $_"; Zip = '{0:D5}' -f $_ } } | Export-Csv $Csv
+    $script:Runbook = Join-Path $PSScriptRoot 'Sync-Newsletter.ps1'
+}
+
+AfterAll {
+    $Sandbox | Stop-CMSandbox
+    Remove-Item $env:CM_CONFIG_DIR, $Csv -Recurse -Force -ErrorAction SilentlyContinue
+    $env:CM_CONFIG_DIR = $SavedConfig
+}
+
+Describe 'Sync-Newsletter.ps1' {
+    BeforeEach { Reset-CMSandbox -Confirm:$false }
+
+    It 'puts every row in the list' {
+        $result = & $Runbook -CsvPath $Csv
+        $result.New | Should -Be 2500
+        (Get-CMListStats -Destination Newsletter).TotalActiveSubscribers | Should -Be 2500
+    }
+
+    It 'still gets every row there with 10% of requests failing' {
+        Set-CMSandboxFault -ErrorRate 0.1 -Seed 7
+        $result = & $Runbook -CsvPath $Csv
+        $result.Failed | Should -Be 0
+        (Get-CMListStats -Destination Newsletter).TotalActiveSubscribers | Should -Be 2500
+    }
+
+    It 'fails the run, with the rows kept, when Campaign Monitor is down' {
+        Set-CMSandboxFault -ErrorRate 1 -PathContains import
+        # Give up sooner than production would; the runbook itself is unchanged.
+        $PSDefaultParameterValues['Send-CMSubscribers:MaxRetries'] = 1
+        $rejects = Join-Path ([IO.Path]::GetTempPath()) "runbook-rejects-$([guid]::NewGuid()).csv"
+        { & $Runbook -CsvPath $Csv -RejectPath $rejects } | Should -Throw '*2500 rows could not be delivered*'
+        @(Import-Csv $rejects).Count | Should -Be 2500
+        Remove-Item $rejects
+        $PSDefaultParameterValues.Remove('Send-CMSubscribers:MaxRetries')
+    }
+}
