@@ -328,3 +328,30 @@ public class FixtureParsingTests
         Subscribers = new[] { new SubscriberRecord { EmailAddress = "a@example.com", ConsentToTrack = ConsentValues.Yes } },
     };
 }
+
+public class CustomFieldValuesTests
+{
+    [Theory]
+    [MemberData(nameof(Fixtures.LibrariesWith), "active_subscribers.json", MemberType = typeof(Fixtures))]
+    public async Task FieldsReadByNameWithMultiSelectValuesAsArrays(string library)
+    {
+        var (client, _) = TestClients.Serving(Fixtures.Read(library, "active_subscribers.json"));
+        var first = (await TestClients.Take(client.GetSubscribersAsync("list", SubscriberState.Active), 1))[0];
+        var fields = Core.Readers.CustomFieldValues.ByName(first.CustomFields);
+        var website = first.CustomFields.First(f => f.Key == "website").Value; // http in most fixtures, https in python's
+        Assert.Equal(website, fields["website"]);
+        Assert.Equal(website, fields["WEBSITE"]);
+        if (first.CustomFields.Count(f => f.Key == "multi select field") > 1)
+            Assert.Equal(new[] { "option one", "option two" }, Assert.IsType<string?[]>(fields["multi select field"]));
+    }
+
+    [Fact]
+    public void AMultiSelectManyFieldIsAnArrayEvenWithOneValue()
+    {
+        var one = new[] { new SubscriberCustomField { Key = "[Likes]", Value = "Tea" }, new SubscriberCustomField { Key = "Zip", Value = "02134" } };
+        var definitions = new[] { new CustomFieldDefinition { FieldName = "Likes", DataType = CustomFieldTypes.MultiSelectMany }, new CustomFieldDefinition { FieldName = "Zip" } };
+        var fields = Core.Readers.CustomFieldValues.ByName(one, Core.Readers.CustomFieldValues.MultiSelectManyNames(definitions));
+        Assert.Equal(new[] { "Tea" }, fields["Likes"]);
+        Assert.Equal("02134", fields["Zip"]);
+    }
+}

@@ -90,6 +90,51 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
             WriteVerbose(retry.ToString());
     }
 
+    /// <summary>
+    /// Writes a paged stream as its items arrive, with progress and a verbose line per page. Stopping early
+    /// (Select-Object -First) disposes the stream, which cancels the page being fetched ahead.
+    /// </summary>
+    internal void Stream<T>(Func<Core.Api.Models.PageRequest, IAsyncEnumerable<T>> open, Func<T, object> project, string what, object? target)
+    {
+        var pages = new ConcurrentQueue<PageInfo>();
+        var paging = new Core.Api.Models.PageRequest { PageFetched = pages.Enqueue };
+        var written = 0L;
+        var items = open(paging).GetAsyncEnumerator(Async.Token);
+        try
+        {
+            while (Call(_ => items.MoveNextAsync().AsTask(), target))
+            {
+                while (pages.TryDequeue(out var page))
+                {
+                    WriteVerbose($"{what}: page {page.PageNumber} of {Math.Max(page.NumberOfPages, 1)}, {page.RecordsOnThisPage} rows ({page.TotalNumberOfRecords} in all).");
+                    if (page.NumberOfPages > 1)
+                    {
+                        WriteProgress(new ProgressRecord(2, $"Reading {what}", $"page {page.PageNumber} of {page.NumberOfPages}")
+                        {
+                            PercentComplete = (int)Math.Min(100, 100L * (page.PageNumber - 1) / page.NumberOfPages),
+                        });
+                    }
+                }
+                WriteObject(project(items.Current));
+                written++;
+            }
+        }
+        finally
+        {
+            // Also when the pipeline stops us: the prefetched page is cancelled here.
+            items.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            WriteProgressDone(what);
+        }
+        WriteVerbose($"{what}: {written} rows.");
+    }
+
+    private void WriteProgressDone(string what)
+    {
+        // Best effort: when the pipeline is stopping, even this write throws, and must not hide why it stopped.
+        try { WriteProgress(new ProgressRecord(2, $"Reading {what}", "Done") { RecordType = ProgressRecordType.Completed }); }
+        catch (Exception) { }
+    }
+
     /// <summary>Finds a list of the credential's client by name (as sends do: exact, else the one case-insensitive match).</summary>
     internal string ListIdByName(CampaignMonitorClient client, ApiCredential credential, string listName)
     {

@@ -19,6 +19,8 @@ internal static class ApiErrorMapper
                 $"Campaign Monitor refused the OAuth token for {endpoint} ({detail}). Get a new token or use an API key.",
             ApiErrorKind.Authentication =>
                 $"Campaign Monitor refused the API key for {endpoint} ({detail}). Check that the credential's API key is current and belongs to this account.",
+            ApiErrorKind.UnknownId when code == 301 =>
+                $"Campaign Monitor does not know the campaign ID used by {endpoint} ({detail}). Check the campaign ID: Get-CMCampaign lists the sent campaigns.",
             ApiErrorKind.UnknownId when code == 102 =>
                 $"Campaign Monitor does not know the client ID used by {endpoint} ({detail}). Check the credential's client ID: it must belong to the API key's account.",
             ApiErrorKind.UnknownId =>
@@ -38,7 +40,7 @@ internal static class ApiErrorMapper
 
     private static ApiErrorKind Classify(int status, int? code)
     {
-        if (code is 101 or 102)
+        if (code is 101 or 102 or 301)
             return ApiErrorKind.UnknownId;
         if (status == 401)
             return code == 60 ? ApiErrorKind.Permission : ApiErrorKind.Authentication;

@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using CampaignMonitor.Core.Api.Models;
+using CampaignMonitor.Internal;
+
+namespace CampaignMonitor.Commands;
+
+/// <summary>Streams the client's sent campaigns, newest first, filtered by send date and tags.</summary>
+[Cmdlet(VerbsCommon.Get, "CMCampaign", DefaultParameterSetName = CredentialSet)]
+[OutputType(typeof(Campaign))]
+public sealed class GetCMCampaignCommand : ApiCmdlet
+{
+    private const string CredentialSet = "Credential";
+    private const string DestinationSet = "Destination";
+
+    [Parameter(ParameterSetName = CredentialSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CredentialNameCompleter))]
+    public string Credential { get; set; } = "";
+
+    [Parameter(ParameterSetName = DestinationSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DestinationNameCompleter))]
+    public string Destination { get; set; } = "";
+
+    /// <summary>Only campaigns sent on or after this day.</summary>
+    [Parameter]
+    public DateTime? SentFrom { get; set; }
+
+    /// <summary>Only campaigns sent on or before this day.</summary>
+    [Parameter]
+    public DateTime? SentTo { get; set; }
+
+    /// <summary>Only campaigns with one of these tags.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Tag { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (SentFrom > SentTo)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new PSArgumentException($"-SentFrom ({SentFrom:yyyy-MM-dd}) is after -SentTo ({SentTo:yyyy-MM-dd})."),
+                "SentFromAfterSentTo", ErrorCategory.InvalidArgument, SentFrom));
+        }
+        var (credential, _) = Resolve(ParameterSetName == CredentialSet ? Credential : null, ParameterSetName == DestinationSet ? Destination : null);
+        var client = Client(credential);
+        var filter = new SentCampaignFilter { SentFrom = SentFrom, SentTo = SentTo, Tags = Tag };
+        Stream(paging => client.GetSentCampaignsAsync(credential.ClientId, filter, paging, Async.Token),
+            c => new Campaign(c, credential.Name), "sent campaigns", credential.Name);
+    }
+}

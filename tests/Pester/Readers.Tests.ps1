@@ -1,0 +1,161 @@
+# The readers against a sandbox seeded with thousands of rows: counts across pages, filters, early stops, pipelines.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-CMTestManifestPath) -Force
+    $script:SavedConfig = $env:CM_CONFIG_DIR
+    $env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "cm-readers-$([guid]::NewGuid())"
+    $script:Sandbox = Start-CMSandbox
+    $Sandbox | New-CMCredential -Name Sandbox | Out-Null
+    Add-CMDestination -Name Newsletter -Credential Sandbox -ListName 'Newsletter' | Out-Null
+    $script:Seeded = Add-CMSandboxData -ListName Newsletter -Active 3500 -Unconfirmed 20 -Unsubscribed 1200 -Bounced 35 -Deleted 15 -Campaigns 4 -DaysBack 60 -Seed 11
+}
+
+AfterAll {
+    Stop-CMSandbox -Sandbox $Sandbox
+    Remove-Item $env:CM_CONFIG_DIR -Recurse -Force -ErrorAction SilentlyContinue
+    $env:CM_CONFIG_DIR = $SavedConfig
+}
+
+Describe 'Get-CMList and Get-CMListStats' {
+    It 'lists the client''s lists and their statistics' {
+        $list = Get-CMList -Credential Sandbox
+        $list.Name | Should -Be 'Newsletter'
+        $list.ListId | Should -Be $Seeded.ListId
+        $stats = $list | Get-CMListStats
+        $stats.TotalActiveSubscribers | Should -Be 3500
+        $stats.TotalUnsubscribes | Should -Be 1200
+        $stats.TotalBounces | Should -Be 35
+        $stats.TotalDeleted | Should -Be 15
+        (Get-CMListStats -Destination Newsletter).ListName | Should -Be 'Newsletter'
+        $stats.PSObject.Properties.Name | Should -Contain 'NewActiveSubscribersThisYear'
+    }
+
+    It 'says what to check for an unknown list' {
+        { Get-CMListStats -Credential Sandbox -ListId '00000000000000000000000000000000' } | Should -Throw '*does not know the list ID*'
+        { Get-CMListStats -Credential Sandbox -ListName 'Nope' } | Should -Throw "*has no list named 'Nope'*"
+    }
+}
+
+Describe 'Get-CMSubscriber' {
+    It 'reads every page of <State>' -ForEach @(
+        @{ State = 'Active'; Count = 3500 }
+        @{ State = 'Unconfirmed'; Count = 20 }
+        @{ State = 'Unsubscribed'; Count = 1200 }
+        @{ State = 'Bounced'; Count = 35 }
+        @{ State = 'Deleted'; Count = 15 }
+    ) {
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        $rows = Get-CMSubscriber -Destination Newsletter -State $State
+        $rows.Count | Should -Be $Count
+        ($rows.EmailAddress | Sort-Object -Unique).Count | Should -Be $Count
+        $rows | ForEach-Object { $_.State | Should -Be $State }
+        @(Get-CMSandboxRequest -Path "*/$($State.ToLowerInvariant()).json").Count | Should -Be ([Math]::Ceiling($Count / 1000))
+    }
+
+    It 'gives typed objects: dates as [datetime], the list id, fields by name' {
+        $first = Get-CMSubscriber -Destination Newsletter | Select-Object -First 1
+        $first | Should -BeOfType ([CampaignMonitor.Subscriber])
+        $first.Date | Should -BeOfType ([datetime])
+        $first.ListJoinedDate | Should -BeOfType ([datetime])
+        $first.ListId | Should -Be $Seeded.ListId
+        $first.ConsentToTrack | Should -BeIn 'Yes', 'No'
+        $first.CustomFields | Should -BeOfType ([System.Collections.Generic.Dictionary[string, object]])
+    }
+
+    It 'filters with -Since' {
+        $all = Get-CMSubscriber -Destination Newsletter -State Unsubscribed
+        $cut = ($all.Date | Sort-Object)[600]
+        $recent = Get-CMSubscriber -Destination Newsletter -State Unsubscribed -Since $cut
+        $expected = @($all | Where-Object Date -GE $cut).Count
+        $recent.Count | Should -Be $expected
+        $recent | ForEach-Object { $_.Date | Should -BeGreaterOrEqual $cut }
+    }
+
+    It 'stops paging when the pipeline has enough (visible in the request log)' {
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        $ten = Get-CMSubscriber -Destination Newsletter | Select-Object -First 10
+        $ten.Count | Should -Be 10
+        Start-Sleep -Milliseconds 200
+        @(Get-CMSandboxRequest -Path '*/active.json').Count | Should -BeIn 1, 2
+    }
+
+    It 'reads multi-select values as arrays and round-trips what Send-CMSubscribers sent' {
+        Add-CMDataTemplate -Name Prefs -Destination Newsletter -Mapping @{ Email = 'EmailAddress'; Likes = @{ Field = 'Likes'; Type = 'MultiSelectMany'; Options = 'Tea', 'Coffee'; Separator = '|' }; Zip = 'Zip' } -Force | Out-Null
+        [pscustomobject]@{ Email = 'roundtrip@example.com'; Likes = 'tea'; Zip = '02134' } | Send-CMSubscribers -Destination Newsletter -DataTemplate Prefs | Out-Null
+        $back = Get-CMSubscriber -Destination Newsletter | Where-Object EmailAddress -EQ 'roundtrip@example.com'
+        , $back.CustomFields['Likes'] | Should -BeOfType ([object[]])
+        $back.CustomFields['Likes'] | Should -Be 'Tea'
+        $back.CustomFields['Zip'] | Should -Be '02134'
+    }
+
+    It 'masks emails and names in a restricted session' {
+        Set-CMDestination Newsletter -AllowRestrictedPii
+        try {
+            $env:CM_PII_ACCESS = 'Restricted'
+            $rows = Get-CMSubscriber -Destination Newsletter | Select-Object -First 50
+            $rows | ForEach-Object { $_.EmailAddress | Should -Match '^.\*\*\*@example\.com$'; $_.Name | Should -Match '^.\*\*\*$' }
+        }
+        finally {
+            $env:CM_PII_ACCESS = $null
+            Set-CMDestination Newsletter -AllowRestrictedPii:$false
+        }
+    }
+}
+
+Describe 'Get-CMCampaign and its reports' {
+    It 'reads the sent campaigns newest first, with filters' {
+        $campaigns = Get-CMCampaign -Destination Newsletter
+        $campaigns.Count | Should -Be 4
+        ($campaigns.CampaignId | Sort-Object) | Should -Be ($Seeded.CampaignIds | Sort-Object)
+        for ($i = 1; $i -lt $campaigns.Count; $i++) { $campaigns[$i - 1].SentDate | Should -BeGreaterOrEqual $campaigns[$i].SentDate }
+        $campaigns[0].SentDate | Should -BeOfType ([datetime])
+        $campaigns | ForEach-Object { $_.Credential | Should -Be 'Sandbox' }
+        $newest = $campaigns[0].SentDate.Date
+        (Get-CMCampaign -Credential Sandbox -SentFrom $newest).CampaignId | Should -Contain $campaigns[0].CampaignId
+        @(Get-CMCampaign -Credential Sandbox -SentTo $newest.AddDays(-365)).Count | Should -Be 0
+        (Get-CMCampaign -Credential Sandbox -Tag newsletter).Tags | Sort-Object -Unique | Should -Be 'newsletter'
+    }
+
+    It 'runs the documented pipeline: the most clicked links of the last 30 days' {
+        $top = Join-Path ([IO.Path]::GetTempPath()) "top-$([guid]::NewGuid()).csv"
+        Get-CMCampaign -Destination Newsletter -SentFrom (Get-Date).AddDays(-30) | Get-CMCampaignActivity -Type Clicks |
+            Group-Object URL | Sort-Object Count -Descending | Export-Csv $top
+        $rows = Import-Csv $top
+        $rows.Count | Should -BeGreaterThan 0
+        $rows | ForEach-Object { $_.Name | Should -BeLike 'https://example.com/*' }
+        [int]$rows[0].Count | Should -BeGreaterOrEqual ([int]$rows[-1].Count)
+        Remove-Item $top
+    }
+
+    It 'reads every report, matching the summary, each row carrying its campaign and type' {
+        $campaign = Get-CMCampaign -Credential Sandbox | Select-Object -First 1
+        $summary = $campaign | Get-CMCampaignSummary
+        $summary.Recipients | Should -Be 3500
+        $expected = @{ Recipients = $summary.Recipients; Opens = $summary.TotalOpened; Clicks = $summary.Clicks; Bounces = $summary.Bounced; Unsubscribes = $summary.Unsubscribed; SpamComplaints = $summary.SpamComplaints }
+        foreach ($type in $expected.Keys) {
+            $rows = @($campaign | Get-CMCampaignActivity -Type $type)
+            "$type=$($rows.Count)" | Should -Be "$type=$($expected[$type])"
+            if ($rows.Count) {
+                $rows[0].CampaignId | Should -Be $campaign.CampaignId
+                $rows[0].Type | Should -Be $type
+                $rows[0].ListId | Should -Be $Seeded.ListId
+            }
+        }
+        ($campaign | Get-CMCampaignActivity -Type Bounces | Select-Object -First 1).BounceType | Should -BeIn 'Soft', 'Hard'
+        ($campaign | Get-CMCampaignActivity -Type Opens | Select-Object -First 1).CountryCode | Should -Not -BeNullOrEmpty
+    }
+
+    It 'filters activity with -Since' {
+        $campaign = Get-CMCampaign -Credential Sandbox | Select-Object -First 1
+        $opens = $campaign | Get-CMCampaignActivity -Type Opens
+        $cut = ($opens.Date | Sort-Object)[[int]($opens.Count / 2)]
+        $later = $campaign | Get-CMCampaignActivity -Type Opens -Since $cut
+        $later.Count | Should -Be @($opens | Where-Object Date -GE $cut).Count
+    }
+
+    It 'says what to check for an unknown campaign, and for no credential' {
+        { Get-CMCampaignSummary -CampaignId 'ffffffffffffffffffffffffffffffff' -Credential Sandbox } | Should -Throw '*does not know the campaign ID*'
+        { Get-CMCampaignActivity -CampaignId 'x' -Type Opens } | Should -Throw '*Give -Destination or -Credential*'
+        { Get-CMSubscriber -Destination Nope } | Should -Throw "*There is no destination named 'Nope'*"
+    }
+}
