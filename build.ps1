@@ -163,14 +163,20 @@ function Invoke-Demo {
     Invoke-Native $child[0] @($child[1], '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'examples/Demo.ps1'), '-ModulePath', $ModuleOut)
 }
 
-function Invoke-NotYet([string] $What) {
-    throw "The $What is not part of this build yet: it arrives with the performance issue (issue 7)."
+function Invoke-Bench {
+    Invoke-Build
+    # Full sizes write the committed results in bench/; -Quick (the test suite's run) writes under out/ only.
+    $output = if ($Quick) { Join-Path $Out 'bench' } else { Join-Path $Root 'bench' }
+    $child = Get-ChildPwsh
+    $arguments = @($child[1], '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmark.ps1'), '-ModulePath', $ModuleOut, '-OutputPath', $output)
+    if ($Quick) { $arguments += '-Quick' }
+    Invoke-Native $child[0] $arguments
 }
 
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
-    'Bench' { Invoke-Build; Invoke-NotYet 'benchmark suite' }
+    'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
 }

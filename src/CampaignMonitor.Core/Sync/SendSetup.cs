@@ -111,9 +111,12 @@ public static class SendSetup
         var fields = new List<CustomFieldDefinition>();
         if (existing is not null)
         {
-            var details = await client.GetListDetailsAsync(existing.ListID, cancellationToken).ConfigureAwait(false);
-            warnings.AddRange(SettingDifferences(destination, details));
-            fields = await client.GetCustomFieldsAsync(existing.ListID, cancellationToken).ConfigureAwait(false);
+            // Two independent reads: one round trip's wait, not two.
+            var detailsTask = client.GetListDetailsAsync(existing.ListID, cancellationToken);
+            var fieldsTask = client.GetCustomFieldsAsync(existing.ListID, cancellationToken);
+            await Task.WhenAll(detailsTask, fieldsTask).ConfigureAwait(false);
+            warnings.AddRange(SettingDifferences(destination, detailsTask.Result));
+            fields = fieldsTask.Result;
         }
         else if (apply)
         {

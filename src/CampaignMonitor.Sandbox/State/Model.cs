@@ -60,18 +60,27 @@ internal sealed class MailingList
     /// <summary>Sorted views for paging, valid for <see cref="Version"/> only.</summary>
     public Dictionary<string, (long Version, Subscriber[] Rows)> Views { get; } = new();
 
+    private readonly Dictionary<string, CustomField?> _fieldLookup = new(StringComparer.Ordinal);
+    private int _fieldLookupBuiltFor = -1;
+
     /// <summary>A field by key or name, with or without brackets, case and spaces ignored (as the API matches them).</summary>
     public CustomField? FindField(string? keyOrName)
     {
         if (string.IsNullOrWhiteSpace(keyOrName))
             return null;
-        var wanted = Keys.Normalize(keyOrName);
-        foreach (var field in Fields)
+        // Imports send the same few keys on every row: remember each spelling seen (fields are only ever added).
+        if (_fieldLookupBuiltFor != Fields.Count)
         {
-            if (Keys.Normalize(field.Key) == wanted || Keys.Normalize(field.Name) == wanted)
-                return field;
+            _fieldLookup.Clear();
+            _fieldLookupBuiltFor = Fields.Count;
         }
-        return null;
+        if (_fieldLookup.TryGetValue(keyOrName, out var known))
+            return known;
+        var wanted = Keys.Normalize(keyOrName);
+        var found = Fields.FirstOrDefault(f => Keys.Normalize(f.Key) == wanted || Keys.Normalize(f.Name) == wanted);
+        if (_fieldLookup.Count < 10_000)
+            _fieldLookup[keyOrName] = found;
+        return found;
     }
 }
 

@@ -41,10 +41,15 @@ public sealed class GetCMSubscriberCommand : ApiCmdlet
         var (credential, destination) = Resolve(ParameterSetName == ListSet ? Credential : null, ParameterSetName == DestinationSet ? Destination : null);
         var client = Client(credential);
         var listId = destination is null ? ListId : ListIdByName(client, credential, destination.ListName);
-        var multiSelectMany = CustomFieldValues.MultiSelectManyNames(Call(ct => client.GetCustomFieldsAsync(listId, ct), listId));
+        // The field types (which fields are multi-select) are read while the first page is on its way, not before.
+        var fieldsTask = client.GetCustomFieldsAsync(listId, Async.Token);
+        IReadOnlyCollection<string>? multiSelectMany = null;
         var mask = MaskPii;
         var state = Enum.Parse<SubscriberState>(State, ignoreCase: true);
         Stream(paging => client.GetSubscribersAsync(listId, state, Since, paging, Async.Token),
-            s => new Subscriber(s, listId, credential.Name, multiSelectMany, mask), $"{State} subscribers of {destination?.ListName ?? listId}", listId);
+            s => new Subscriber(s, listId, credential.Name, multiSelectMany ??= CustomFieldValues.MultiSelectManyNames(Call(_ => fieldsTask, listId)), mask),
+            $"{State} subscribers of {destination?.ListName ?? listId}", listId);
+        if (!fieldsTask.IsCompleted)
+            fieldsTask.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // an empty list never needed them
     }
 }

@@ -1,0 +1,172 @@
+<#
+.SYNOPSIS
+    The benchmark suite: each scenario against a baseline measured in the same run, reported as ratios.
+.DESCRIPTION
+    Run by `build.ps1 Bench` (full sizes, results in bench/results.md and bench/results.json) and, with -Quick, by
+    the test suite (small sizes, results under out/bench/, never over the committed ones). The sandbox serves every
+    scenario on 127.0.0.1; its latency is set per scenario.
+#>
+param(
+    [Parameter(Mandatory)][string] $ModulePath,
+    [Parameter(Mandatory)][string] $OutputPath,
+    [switch] $Quick
+)
+$ErrorActionPreference = 'Stop'
+$ModulePath = (Resolve-Path $ModulePath).Path
+$env:NO_COLOR = '1'
+Import-Module (Join-Path $ModulePath 'CampaignMonitor.psd1')
+$pwshCommand = @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
+
+$size = if ($Quick) {
+    @{ Rows = 5000; LatencyRows = 20000; Latency = 20; Concurrency = 8; MemorySmall = 5000; MemoryLarge = 25000; Readers = 10000; Runs = 1; ProcessRuns = 2 }
+}
+else {
+    @{ Rows = 100000; LatencyRows = 200000; Latency = 100; Concurrency = 8; MemorySmall = 100000; MemoryLarge = 1000000; Readers = 100000; Runs = 3; ProcessRuns = 5 }
+}
+
+$work = New-Item -ItemType Directory -Force -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-bench-$([guid]::NewGuid())")
+$env:CM_CONFIG_DIR = Join-Path $work 'settings'
+$results = [System.Collections.Generic.List[object]]::new()
+
+function New-Input([int] $Rows) {
+    # Realistic rows: email, name, six custom fields of mixed types.
+    $path = Join-Path $work "input-$Rows.csv"
+    if (-not (Test-Path $path)) {
+        $writer = [IO.StreamWriter]::new($path)
+        $writer.WriteLine('Email,Name,Zip,Tier,Interests,Joined,Points,Phone')
+        $tiers = 'Gold', 'Silver', 'Bronze'; $interests = 'Books', 'Music;Travel', 'Cooking', ''
+        for ($i = 0; $i -lt $Rows; $i++) {
+            $writer.WriteLine(('user{0}@example.com,User {0},{1:D5},{2},{3},20{4:D2}-{5:D2}-{6:D2},{7},+614{0:D8}' -f $i, ($i % 100000), $tiers[$i % 3], $interests[$i % 4], (10 + $i % 15), (1 + $i % 12), (1 + $i % 28), ($i % 5000)))
+        }
+        $writer.Dispose()
+    }
+    $path
+}
+
+function Measure-Median([int] $Runs, [scriptblock] $Before, [scriptblock] $Action) {
+    $times = foreach ($run in 1..$Runs) {
+        if ($Before) { & $Before }
+        [GC]::Collect()
+        (Measure-Command $Action).TotalSeconds
+    }
+    $sorted = @($times | Sort-Object)
+    [pscustomobject]@{ Median = $sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)]; Min = $sorted[0]; Max = $sorted[-1] }
+}
+
+function Add-Result($Scenario, $Metric, $Baseline, $Module, [double] $Ratio, [string] $Target, [bool] $Met, [string] $Note = '') {
+    $results.Add([pscustomobject]@{
+            Scenario = $Scenario; Metric = $Metric; Baseline = $Baseline; Module = $Module
+            Ratio = [Math]::Round($Ratio, 2); Target = $Target; Met = $Met; Note = $Note
+        })
+    Write-Host ("{0,-34} {1,-46} ratio {2,6:0.00}  target {3,-8} {4}" -f $Scenario, $Metric, $Ratio, $Target, $(if ($Met) { 'met' } else { 'NOT met' }))
+}
+
+function Format-Time($m) { '{0:0.000} s ({1:0.000}–{2:0.000})' -f $m.Median, $m.Min, $m.Max }
+
+$sandbox = Start-CMSandbox
+try {
+    $sandbox | New-CMCredential -Name Bench | Out-Null
+    $apiKey = [System.Net.NetworkCredential]::new('', $sandbox.ApiKey).Password
+    Add-CMDestination -Name Bench -Credential Bench -ListName 'Bench' | Out-Null
+    Add-CMDataTemplate -Name Bench -Destination Bench -ConsentToTrack Yes -Mapping ([ordered]@{
+            Email = 'EmailAddress'; Name = 'Name'; Zip = 'Zip'; Phone = 'Phone'
+            Tier = @{ Field = 'Tier'; Type = 'MultiSelectOne'; Options = 'Gold', 'Silver', 'Bronze' }
+            Interests = @{ Field = 'Interests'; Type = 'MultiSelectMany'; Options = 'Books', 'Music', 'Travel', 'Cooking'; Separator = ';' }
+            Joined = @{ Field = 'Joined'; Type = 'Date' }
+            Points = @{ Field = 'Points'; Type = 'Number' }
+        }) | Out-Null
+    $send = { param($path, $extra) Import-Csv $path | Send-CMSubscribers -Destination Bench -DataTemplate Bench @extra | Out-Null }
+    # Every timed send starts from the same place: an empty list whose fields exist (as the hand-written script needs).
+    $fresh = {
+        Reset-CMSandbox -Confirm:$false
+        [pscustomobject]@{ Email = 'warm@example.com' } | Send-CMSubscribers -Destination Bench -DataTemplate Bench -WarningAction SilentlyContinue | Out-Null
+        Set-CMSandboxFault -LatencyMs $script:latency
+    }
+    $script:latency = 0
+    # Warm-up: JIT, connections, list and fields.
+    & $fresh; & $send (New-Input 2000) @{}
+
+    # 1. Pipeline cost.
+    $rows = New-Input $size.Rows
+    $baseline = Measure-Median $size.Runs $null { Import-Csv $rows | Out-Null }
+    $module = Measure-Median $size.Runs $fresh { & $send $rows @{} }
+    $log = Get-CMSandboxRequest -Path '*import.json'
+    $dry = Measure-Median $size.Runs $fresh { & $send $rows @{ WhatIf = $true } }
+    $serverSeconds = ($log.DurationMs | Measure-Object -Sum).Sum / 1000
+    Add-Result '1. Pipeline cost' "Import-Csv $($size.Rows) rows | Send-CMSubscribers vs | Out-Null" (Format-Time $baseline) (Format-Time $module) ($module.Median / $baseline.Median) '<= 1.3' ($module.Median / $baseline.Median -le 1.3) `
+        ("Mapping and checking alone (-WhatIf): {0:0.00}x. The sandbox, on the same 2 cores, spent {1:0.00} s of its own serving the imports." -f ($dry.Median / $baseline.Median), $serverSeconds)
+
+    # 7. The sandbox alone: rows per second of its own import time.
+    $importedRows = ($log.BatchSize | Measure-Object -Sum).Sum
+    $throughput = $importedRows / [Math]::Max($serverSeconds, 0.001)
+    Add-Result '7. Sandbox throughput' 'import rows per second of sandbox time' '-' ('{0:N0} rows/s' -f $throughput) ($throughput / 1000) 'report' $true `
+        ('{0:N0} rows in {1:0.000} s of request handling (median batch {2:0.0} ms)' -f $importedRows, $serverSeconds, ($log.DurationMs | Sort-Object)[[int]($log.Count / 2)])
+
+    # 2. Against the hand-written script, without and with latency.
+    foreach ($latency in 0, 50) {
+        $script:latency = $latency
+        $listId = { (Get-CMList -Credential Bench -Name 'Bench').ListId }
+        $hand = Measure-Median $size.Runs $fresh { & (Join-Path $PSScriptRoot 'HandWritten-Import.ps1') -CsvPath $rows -BaseUri $sandbox.BaseUri -ApiKey $apiKey -ListId (& $listId) }
+        $module = Measure-Median $size.Runs $fresh { & $send $rows @{} }
+        $target = if ($latency -eq 0) { 2 } else { 5 }
+        Add-Result "2. vs hand-written, $latency ms" "$($size.Rows) rows: script time / module time" (Format-Time $hand) (Format-Time $module) ($hand.Median / $module.Median) ">= $target" ($hand.Median / $module.Median -ge $target)
+    }
+
+    # 3. Latency hiding.
+    $script:latency = $size.Latency
+    $latencyRows = New-Input $size.LatencyRows
+    $read = Measure-Median 1 $null { Import-Csv $latencyRows | Out-Null }
+    $module = Measure-Median $size.Runs $fresh { & $send $latencyRows @{ MaxConcurrency = $size.Concurrency } }
+    $setup = Measure-Median 1 $fresh { & $send (New-Input 1) @{} }
+    $batches = [Math]::Ceiling($size.LatencyRows / 1000)
+    $ideal = $batches * $size.Latency / 1000 / $size.Concurrency + $read.Median
+    Add-Result '3. Latency hiding' "$($size.LatencyRows) rows, $($size.Latency) ms, MaxConcurrency $($size.Concurrency): wall / ideal" ('{0:0.000} s ideal' -f $ideal) (Format-Time $module) ($module.Median / $ideal) '<= 1.25' ($module.Median / $ideal -le 1.25) `
+        ("ideal = $batches batches x $($size.Latency) ms / $($size.Concurrency) + {0:0.000} s to read the input; finding the list and its fields first takes {1:0.000} s (two round trips)" -f $read.Median, $setup.Median)
+
+    # 5. Readers.
+    $script:latency = 0
+    Reset-CMSandbox -Confirm:$false
+    $seeded = Add-CMSandboxData -ListName 'Readers' -Active $size.Readers
+    Set-CMSandboxFault -LatencyMs 50
+    $hand = Measure-Median $size.Runs $null { & (Join-Path $PSScriptRoot 'HandWritten-Read.ps1') -BaseUri $sandbox.BaseUri -ApiKey $apiKey -ListId $seeded.ListId | Out-Null }
+    $module = Measure-Median $size.Runs $null { Get-CMSubscriber -Credential Bench -ListId $seeded.ListId | Out-Null }
+    Add-Result '5. Readers' "$($size.Readers) subscribers, 50 ms a page: loop time / module time" (Format-Time $hand) (Format-Time $module) ($hand.Median / $module.Median) '>= 1.5' ($hand.Median / $module.Median -ge 1.5)
+    $onePage = Measure-Median $size.Runs $null { Get-CMListStats -Credential Bench -ListId $seeded.ListId | Out-Null }
+    $first = Measure-Median $size.Runs $null { Get-CMSubscriber -Credential Bench -ListId $seeded.ListId | Select-Object -First 10 | Out-Null }
+    Add-Result '5. Readers, first 10' 'Select-Object -First 10 / one request' (Format-Time $onePage) (Format-Time $first) ($first.Median / $onePage.Median) '<= 1.2' ($first.Median / $onePage.Median -le 1.2) `
+        'one request = Get-CMListStats for the same list; the first 10 read the first page and, at the same time, the list''s custom fields'
+    Set-CMSandboxFault
+
+    # 4. Flat memory: the peak working set of a process sending many rows vs few.
+    $peak = foreach ($count in $size.MemorySmall, $size.MemoryLarge) {
+        Reset-CMSandbox -Confirm:$false
+        $path = New-Input $count
+        $script = "`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'; Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'; " +
+            "Import-Csv '$path' | Send-CMSubscribers -Destination Bench -DataTemplate Bench | Out-Null; [GC]::Collect(); " +
+            "[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+        [long] (& $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
+    }
+    Add-Result '4. Flat memory' "peak working set, $($size.MemoryLarge) rows / $($size.MemorySmall) rows" ('{0:N0} MB' -f ($peak[0] / 1MB)) ('{0:N0} MB' -f ($peak[1] / 1MB)) ($peak[1] / $peak[0]) '<= 1.25' ($peak[1] / $peak[0] -le 1.25)
+
+    # 6. Import cost.
+    $exit = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command 'exit' }
+    $import = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'" }
+    Add-Result '6. Import cost' "pwsh -c 'Import-Module CampaignMonitor' / pwsh -c 'exit'" (Format-Time $exit) (Format-Time $import) ($import.Median / $exit.Median) '<= 1.25' ($import.Median / $exit.Median -le 1.25)
+}
+finally {
+    Stop-CMSandbox
+    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+New-Item -ItemType Directory -Force -Path $OutputPath | Out-Null
+$machine = "$([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), .NET $([Environment]::Version), PowerShell $($PSVersionTable.PSVersion)"
+[pscustomobject]@{ Date = (Get-Date).ToString('s'); Quick = [bool]$Quick; Machine = $machine; Results = $results } |
+    ConvertTo-Json -Depth 4 | Set-Content (Join-Path $OutputPath 'results.json')
+$md = @(
+    "# Benchmark results$(if ($Quick) { ' (quick sizes)' })", '',
+    "Run $(Get-Date -Format 'yyyy-MM-dd HH:mm') on $machine, with ``build.ps1 Bench$(if ($Quick) { ' -Quick' })``.",
+    'Times are the median of the runs, with the fastest and slowest in brackets; every ratio compares two things measured in this run.', '',
+    '| Scenario | Measure | Baseline | Module | Ratio | Target | Met | Note |', '|---|---|---|---|---|---|---|---|'
+) + ($results | ForEach-Object { "| $($_.Scenario) | $($_.Metric) | $($_.Baseline) | $($_.Module) | $($_.Ratio) | $($_.Target) | $(if ($_.Met) { 'yes' } else { '**no**' }) | $($_.Note) |" })
+$md | Set-Content (Join-Path $OutputPath 'results.md')
+Write-Host "Results written to $OutputPath"
