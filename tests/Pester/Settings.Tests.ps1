@@ -226,3 +226,46 @@ Get-CMCredential Prod 3>&1 | Where-Object { $_ -is [System.Management.Automation
         $result.Output | Should -Not -Match 'at CampaignMonitor\.|StackTrace'
     }
 }
+
+Describe 'Settings: two processes at once' {
+    It 'leaves a valid store when two sessions add and change settings at the same time' {
+        $configDir = Join-Path ([IO.Path]::GetTempPath()) "cm-settings-$([guid]::NewGuid())"
+        $manifest = Get-CMTestManifestPath
+        $workers = foreach ($worker in 'A', 'B') {
+            $script = @"
+`$ErrorActionPreference = 'Stop'
+`$env:CM_CONFIG_DIR = '$configDir'
+Import-Module '$manifest'
+New-CMCredential -Name Shared -ClientId ('c' * 32) -ApiKey (ConvertTo-SecureString 'key-$worker' -AsPlainText -Force) -Force | Out-Null
+foreach (`$i in 1..15) {
+    Add-CMDestination -Name "D$worker`$i" -Credential Shared -ListName "List $worker `$i" | Out-Null
+    Set-CMDestination -Name "D$worker`$i" -Description 'changed by $worker'
+    Add-CMDestination -Name Contested -Credential Shared -ListName "Contested $worker `$i" -Force | Out-Null
+}
+'done'
+"@
+            $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+            foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) { $start.ArgumentList.Add($argument) }
+            $start.RedirectStandardOutput = $true
+            $start.RedirectStandardError = $true
+            [Diagnostics.Process]::Start($start)
+        }
+        $outputs = foreach ($process in $workers) { $process.StandardOutput.ReadToEnd() + $process.StandardError.ReadToEnd(); $process.WaitForExit() }
+        $workers | ForEach-Object { $_.ExitCode | Should -Be 0 -Because ($outputs -join "`n") }
+
+        $env:CM_CONFIG_DIR, $saved = $configDir, $env:CM_CONFIG_DIR
+        try {
+            $result = Invoke-CMFreshPwsh -Environment @{ CM_CONFIG_DIR = $configDir } -Script @'
+Import-Module $Manifest
+$all = Get-CMDestination
+"count=$($all.Count) described=$(@($all | Where-Object Description -Like 'changed by *').Count) contested=$((Get-CMDestination Contested).ListName -like 'Contested *')"
+"key=$((Get-CMCredential Shared).ApiKeyHint)"
+'@
+        }
+        finally { $env:CM_CONFIG_DIR = $saved }
+        Remove-Item $configDir -Recurse -Force -ErrorAction SilentlyContinue
+        $result.Output | Should -Match 'count=31 described=30 contested=True'
+        $result.Output | Should -Match 'key=\*\*\*\*'
+        Get-ChildItem $configDir -Recurse -Filter *.tmp -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}

@@ -26,6 +26,16 @@ public sealed class ImportSender : IDisposable
     private List<PendingRow> _open;
     private Dictionary<ulong, int> _openIndex;
     private int _batchNumber;
+    private int _failuresInARow;
+
+    /// <summary>
+    /// After this many batches in a row could not be delivered (every retry spent), the API is taken to be down:
+    /// the rest fail at once instead of each spending minutes on retries. A permanent outage ends in bounded time.
+    /// </summary>
+    public const int CircuitBreakAfter = 3;
+
+    /// <summary>True once <see cref="CircuitBreakAfter"/> batches failed in a row; nothing more is sent.</summary>
+    public bool CircuitOpen => Volatile.Read(ref _failuresInARow) >= CircuitBreakAfter;
 
     public ImportSender(CampaignMonitorClient client, string listId, ImportFlags flags, int batchSize, int maxConcurrency)
     {
@@ -110,6 +120,8 @@ public sealed class ImportSender : IDisposable
             if (earlier.Length > 0)
                 await Task.WhenAll(earlier).ConfigureAwait(false);
             _stop.Token.ThrowIfCancellationRequested();
+            if (CircuitOpen)
+                throw new CircuitOpenException(CircuitBreakAfter);
             outcome.Result = await _client.ImportSubscribersAsync(_listId, new ImportSubscribersRequest
             {
                 Subscribers = rows.Select(r => r.Record).ToList(),
@@ -117,6 +129,11 @@ public sealed class ImportSender : IDisposable
                 QueueSubscriptionBasedAutoResponders = _flags.QueueAutoresponders,
                 RestartSubscriptionBasedAutoresponders = _flags.RestartAutoresponders,
             }, _stop.Token).ConfigureAwait(false);
+            Interlocked.Exchange(ref _failuresInARow, 0);
+        }
+        catch (CircuitOpenException ex)
+        {
+            outcome.Error = ex;
         }
         catch (OperationCanceledException)
         {
@@ -125,6 +142,8 @@ public sealed class ImportSender : IDisposable
         catch (Exception ex) when (ex is CampaignMonitorException or InvalidDataException or HttpRequestException)
         {
             outcome.Error = ex;
+            if (ex is CampaignMonitorException { IsTransient: true })
+                Interlocked.Increment(ref _failuresInARow);
         }
         finally
         {
@@ -166,5 +185,14 @@ public sealed class ImportSender : IDisposable
     {
         _stop.Dispose();
         _slots.Dispose();
+    }
+}
+
+/// <summary>A batch not sent because the API kept failing: the circuit is open.</summary>
+public sealed class CircuitOpenException : Exception
+{
+    public CircuitOpenException(int failures)
+        : base($"not sent: {failures} batches in a row could not be delivered, so Campaign Monitor is taken to be unavailable and the rest of the send is stopped")
+    {
     }
 }

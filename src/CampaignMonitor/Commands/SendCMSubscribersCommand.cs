@@ -38,6 +38,7 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
     private bool _masked;
     private bool _verbose;
     private long _rowNumber;
+    private bool _toldCircuitOpen;
     private TimeSpan _lastProgress;
 
     [Parameter(Mandatory = true, Position = 0)]
@@ -257,6 +258,16 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
                 {
                     WriteVerbose($"Batch {outcome.Number}: {outcome.Rows.Count} rows from row {first}: {result.TotalNewSubscribers} new, "
                         + $"{problems.Count} refused{(result.IsPartial ? " (code 210)" : "")}, in {outcome.Duration.TotalMilliseconds:0} ms.");
+                }
+                else if (outcome.Error is CircuitOpenException)
+                {
+                    // Said once, not once per batch: the rest of the input goes to -RejectPath as failed.
+                    if (!_toldCircuitOpen)
+                    {
+                        _toldCircuitOpen = true;
+                        WriteError(ErrorRecords.Create(new InvalidOperationException($"Batches from batch {outcome.Number} on were {outcome.Error.Message}."),
+                            "CampaignMonitorUnavailable", ErrorCategory.ResourceUnavailable, _context.Destination.ListName));
+                    }
                 }
                 else
                 {

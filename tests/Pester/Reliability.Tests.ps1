@@ -1,0 +1,138 @@
+# Hostile input, a permanent outage, and secrets: what must hold when the input is garbage or the API is gone.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-CMTestManifestPath) -Force
+    $script:SavedConfig = $env:CM_CONFIG_DIR
+    $env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "cm-reliability-$([guid]::NewGuid())"
+    $script:Folder = (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-hostile-$([guid]::NewGuid())")).FullName
+    $script:Sandbox = Start-CMSandbox
+    $Sandbox | New-CMCredential -Name Sandbox | Out-Null
+    Add-CMDestination -Name Hostile -Credential Sandbox -ListName 'Hostile' | Out-Null
+    Add-CMDataTemplate -Name Crm -Destination Hostile -ConsentToTrack Yes -Mapping ([ordered]@{
+            Email = 'EmailAddress'; Name = 'Name'; Zip = 'Zip'; Consent = 'ConsentToTrack'
+            Tier = @{ Field = 'Tier'; Type = 'MultiSelectOne'; Options = 'Gold', 'Silver' }
+            Likes = @{ Field = 'Likes'; Type = 'MultiSelectMany'; Options = 'Books', 'Music'; Separator = ';' }
+            Joined = @{ Field = 'Joined'; Type = 'Date' }
+            Points = @{ Field = 'Points'; Type = 'Number' }
+        }) | Out-Null
+}
+
+AfterAll {
+    Stop-CMSandbox -Sandbox $Sandbox
+    Remove-Item $env:CM_CONFIG_DIR, $Folder -Recurse -Force -ErrorAction SilentlyContinue
+    $env:CM_CONFIG_DIR = $SavedConfig
+}
+
+Describe 'Hostile input: <Name>' -ForEach (& (Join-Path $PSScriptRoot 'assets/HostileInputs.ps1')) {
+    It 'ends in sent rows, named rejects or a clear error before any API call' {
+        Reset-CMSandbox -Confirm:$false
+        $row = { param([hashtable] $extra) $values = [ordered]@{ Email = 'hostile@example.com' }; foreach ($k in $extra.Keys) { $values[$k] = $extra[$k] }; [pscustomobject]$values }
+        $template = if ($Template -eq 'none') { @{} } else { @{ DataTemplate = 'Crm' } }
+        $savedCulture = [cultureinfo]::CurrentCulture
+        if ($Culture) { [cultureinfo]::CurrentCulture = [cultureinfo]::new($Culture) }
+        try {
+            $result = & $Rows | Send-CMSubscribers -Destination Hostile @template -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            $failure = $null
+        }
+        catch {
+            $failure = $_
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $savedCulture
+        }
+        if ($Stops) {
+            $failure | Should -Not -BeNullOrEmpty -Because 'the send must stop with a clear error'
+            $failure.FullyQualifiedErrorId | Should -BeLike "$Stops,*"
+            $failure.Exception | Should -Not -BeOfType ([System.NullReferenceException])
+            Get-CMSandboxRequest | Where-Object Method -NE 'GET' | Should -BeNullOrEmpty -Because 'nothing is written before the error'
+            return
+        }
+        $failure | Should -BeNullOrEmpty -Because "no unhandled exception ($failure)"
+        Assert-CMAccounting $result
+        foreach ($key in $Expect.Keys | Where-Object { $_ -ne 'Codes' }) { "$key=$($result.$key)" | Should -Be "$key=$($Expect[$key])" }
+        if ($Expect.Codes) { ($result.Rejects.Code | Sort-Object -Unique) -join ',' | Should -Be ($Expect.Codes -join ',') }
+        if (-not $Expect.ContainsKey('Rejected')) { $result.Rejected | Should -Be 0 }
+        if ($result.New + $result.Existing -gt 0) {
+            (Get-CMListStats -Destination Hostile).TotalActiveSubscribers | Should -Be ($result.New + $result.Existing)
+        }
+    }
+}
+
+Describe 'A permanent outage' {
+    It 'ends in bounded time, every unsent row failed and written out' {
+        Reset-CMSandbox -Confirm:$false
+        [pscustomobject]@{ Email = 'first@example.com' } | Send-CMSubscribers -Destination Hostile -DataTemplate Crm -WarningAction SilentlyContinue | Out-Null
+        Set-CMSandboxFault -ErrorRate 1 -PathContains import
+        $rejects = Join-Path $Folder 'outage.csv'
+        $rows = 1..20000 | ForEach-Object { [pscustomobject]@{ Email = "down$_@example.com" } }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $result = $rows | Send-CMSubscribers -Destination Hostile -DataTemplate Crm -RejectPath $rejects -MaxRetries 2 -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $watch.Stop()
+        Set-CMSandboxFault
+        Assert-CMAccounting $result
+        $result.Failed | Should -Be 20000
+        @(Import-Csv $rejects).Count | Should -Be 20000
+        # 20 batches, but once three have failed in a row the rest are not even tried: at most the three, and the
+        # four that may be in flight meanwhile, each with its 1 + 2 attempts.
+        @(Get-CMSandboxRequest -Path '*import.json').Count | Should -BeLessOrEqual ((3 + 4) * 3)
+        ($errs | Where-Object { $_.FullyQualifiedErrorId -like 'CampaignMonitorUnavailable,*' }).Count | Should -Be 1
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 60
+    }
+}
+
+Describe 'Secrets' {
+    It 'keeps the API key (and its Basic form) out of every stream, transcript, file and the sandbox log' {
+        $key = 'secret-key-never-shown-8c1f2a9b'
+        $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("${key}:x"))
+        $configDir = Join-Path $Folder "secrets-config"
+        $transcript = Join-Path $Folder 'secrets-transcript.txt'
+        $rejects = Join-Path $Folder 'secrets-rejects.csv'
+        $result = Invoke-CMFreshPwsh -Environment @{ CM_CONFIG_DIR = $configDir } -Script @"
+`$VerbosePreference = 'Continue'; `$DebugPreference = 'Continue'; `$InformationPreference = 'Continue'; `$ErrorActionPreference = 'Continue'
+Start-Transcript -Path '$transcript' | Out-Null
+Import-Module `$Manifest -Verbose
+`$sb = Start-CMSandbox -ApiKey (ConvertTo-SecureString '$key' -AsPlainText -Force) -Verbose -Debug
+`$sb; `$sb | Format-List *; `$sb | ConvertTo-Json
+`$sb | New-CMCredential -Name Secret -Verbose -Debug | Format-List *
+Get-CMCredential -Verbose -Debug | Format-List *; Get-CMCredential | ConvertTo-Json
+Test-CMCredential Secret -Verbose -Debug
+Add-CMDestination -Name D -Credential Secret -ListName L -Verbose -Debug | Format-List *
+Add-CMDataTemplate -Name T -Destination D -Mapping @{ Email = 'EmailAddress' } -Verbose -Debug | Format-List *
+Set-CMSandboxFault -ErrorRate 0.3 -Verbose -Debug
+1..300 | ForEach-Object { [pscustomobject]@{ Email = "s`$_@example.com" } } | Send-CMSubscribers -Destination D -DataTemplate T -RejectPath '$rejects' -Verbose -Debug | Format-List *
+[pscustomobject]@{ Email = 'bad' } | Send-CMSubscribers -Destination D -DataTemplate T -RejectPath '$rejects' -Verbose -Debug
+Set-CMSandboxFault -Verbose
+Get-CMList -Credential Secret -Verbose -Debug; Get-CMListStats -Destination D -Verbose -Debug | Format-List *
+Get-CMSubscriber -Destination D -Verbose -Debug | Select-Object -First 3 | Format-List *
+Add-CMSandboxData -ListName L -Campaigns 1 -Active 5 -Verbose | Out-Null
+Get-CMCampaign -Credential Secret -Verbose -Debug | Get-CMCampaignActivity -Type Opens -Verbose -Debug | Select-Object -First 2
+Get-CMCampaign -Credential Secret | Get-CMCampaignSummary -Verbose -Debug
+Get-CMCampaignSummary -CampaignId nope -Credential Secret -Verbose -Debug
+`$env:CM_API_KEY = '$key'; `$env:CM_CLIENT_ID = 'ffffffffffffffffffffffffffffffff'; `$env:CM_BASE_URI = `$sb.BaseUri
+Test-CMCredential env -Verbose -Debug
+Get-CMCredential env | Format-List *
+`$env:CM_BASE_URI = 'http://127.0.0.1:9/'; Test-CMCredential env -Verbose -Debug
+Get-CMSandboxRequest | Format-Table * | Out-String -Width 400
+Get-CMSandboxRequest | ConvertTo-Json
+`$Error | Format-List * -Force | Out-String -Width 400
+`$Error | ForEach-Object { `$_.Exception.ToString() }
+Remove-CMDataTemplate T -Confirm:`$false -Verbose; Remove-CMDestination D -Confirm:`$false -Verbose; Remove-CMCredential Secret -Confirm:`$false -Verbose
+Stop-CMSandbox -Verbose
+Stop-Transcript | Out-Null
+'@done'
+"@
+        $result.Output | Should -Match '@done'
+        $result.Output | Should -Match 'UnknownId'
+        $everything = @($result.Output, (Get-Content $transcript -Raw), (Get-Content $rejects -Raw))
+        $everything += Get-ChildItem $configDir -Recurse -File -Force | Where-Object Extension -NE '.key' | ForEach-Object { Get-Content $_.FullName -Raw }
+        # Temp files written meanwhile (regular files only: /tmp also holds the runtime's debug FIFOs, which block a reader).
+        $everything += Get-ChildItem ([IO.Path]::GetTempPath()) -File -ErrorAction SilentlyContinue |
+            Where-Object { $_.LastWriteTime -gt (Get-Date).AddMinutes(-5) -and $_.Length -gt 0 -and $_.Length -lt 50MB -and $_.Name -notmatch '^(clr-debug-pipe|dotnet-diagnostic)' } |
+            ForEach-Object { try { Get-Content $_.FullName -Raw -ErrorAction Stop } catch { } }
+        foreach ($text in $everything) {
+            $text | Should -Not -Match ([regex]::Escape($key))
+            $text | Should -Not -Match ([regex]::Escape($basic))
+        }
+        $result.Output | Should -Match ([regex]::Escape('****2a9b'))
+    }
+}
