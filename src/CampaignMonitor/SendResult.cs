@@ -19,7 +19,7 @@ public sealed class SendResult
     public long Rejected { get; init; }
     /// <summary>Rows in batches that could not be delivered.</summary>
     public long Failed { get; init; }
-    /// <summary>Rows not sent by design (-WhatIf).</summary>
+    /// <summary>Rows not sent by design (-WhatIf, or confirmed by an earlier run with the same -CheckpointPath).</summary>
     public long Skipped { get; init; }
     public int Batches { get; init; }
     public long Retries { get; init; }

@@ -136,3 +136,51 @@ Stop-Transcript | Out-Null
         $result.Output | Should -Match ([regex]::Escape('****2a9b'))
     }
 }
+
+Describe 'Resume with -CheckpointPath' {
+    BeforeAll {
+        $script:ResumeCsv = Join-Path $Folder 'resume.csv'
+        1..20000 | ForEach-Object { [pscustomobject]@{ Email = "resume$_@example.com"; Name = "Resume $_" } } | Export-Csv $ResumeCsv
+        $script:Checkpoint = Join-Path $Folder 'resume.checkpoint'
+    }
+
+    It 'sends after a kill only what was not confirmed, and ends with the same list' {
+        Reset-CMSandbox -Confirm:$false
+        [pscustomobject]@{ Email = 'warm@example.com' } | Send-CMSubscribers -Destination Hostile -DataTemplate Crm -WarningAction SilentlyContinue | Out-Null
+        Set-CMSandboxFault -LatencyMs 150 -PathContains import
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        # The first run, in its own process, killed (not asked to stop) part-way.
+        $script = "`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'; Import-Module '$(Get-CMTestManifestPath)'; " +
+            "Import-Csv '$ResumeCsv' | Send-CMSubscribers -Destination Hostile -DataTemplate Crm -CheckpointPath '$Checkpoint' -BatchSize 500 -MaxConcurrency 2 -WarningAction SilentlyContinue"
+        $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $script) { $start.ArgumentList.Add($argument) }
+        $start.RedirectStandardOutput = $true
+        $first = [Diagnostics.Process]::Start($start)
+        $deadline = (Get-Date).AddSeconds(60)
+        while (@(Get-CMSandboxRequest -Path '*import.json' | Where-Object Status -EQ 201).Count -lt 10 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $first.Kill($true)
+        $first.WaitForExit()
+        Set-CMSandboxFault
+        $confirmedBefore = @(Get-CMSandboxRequest -Path '*import.json' | Where-Object Status -EQ 201).Count
+        $confirmedBefore | Should -BeGreaterOrEqual 10
+        $confirmedBefore | Should -BeLessThan 40 -Because 'the first run was killed before it finished'
+
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        $second = Import-Csv $ResumeCsv | Send-CMSubscribers -Destination Hostile -DataTemplate Crm -CheckpointPath $Checkpoint -BatchSize 500 -Verbose -WarningAction SilentlyContinue 4>&1
+        $result = $second | Where-Object { $_ -is [CampaignMonitor.SendResult] }
+        ($second | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Resuming:*' }) | Should -Not -BeNullOrEmpty
+        Assert-CMAccounting $result
+        $result.Skipped | Should -BeGreaterOrEqual ($confirmedBefore * 500 - 500) -Because 'every batch the checkpoint recorded is skipped (a batch confirmed just before the kill may not be)'
+        $sent = (Get-CMSandboxRequest -Path '*import.json' | Measure-Object BatchSize -Sum).Sum
+        $sent | Should -Be (20000 - $result.Skipped)
+        $result.Failed | Should -Be 0
+        (Get-CMListStats -Destination Hostile).TotalActiveSubscribers | Should -Be 20001
+    }
+
+    It 'refuses a checkpoint written for other input, before any API call' {
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        { [pscustomobject]@{ Email = 'other@example.com'; Name = 'Other' } | Send-CMSubscribers -Destination Hostile -DataTemplate Crm -CheckpointPath $Checkpoint } |
+            Should -Throw '*was written for other input*'
+        Get-CMSandboxRequest | Should -BeNullOrEmpty
+    }
+}

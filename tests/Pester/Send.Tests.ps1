@@ -274,7 +274,7 @@ Describe 'Send-CMSubscribers: -WhatIf and -Confirm' {
 
 Describe 'Send-CMSubscribers: faults' {
     BeforeAll {
-        $script:Rows = 1..6000 | ForEach-Object { [pscustomobject]@{ Email = "f$_@example.com"; Name = "F $_"; Zip = '{0:D5}' -f $_ } }
+        $script:Rows = 1..20000 | ForEach-Object { [pscustomobject]@{ Email = "f$_@example.com"; Name = "F $_"; Zip = '{0:D5}' -f $_ } }
         Reset-CMSandbox -Confirm:$false
         $clean = Send -Rows $Rows
         $script:Expected = Get-CMSandboxListRows -Sandbox $Sandbox -ListId $clean.ListId | ForEach-Object { "$($_.EmailAddress)|$($_.Name)|$((Fields $_)['Zip'])" } | Sort-Object
@@ -284,13 +284,16 @@ Describe 'Send-CMSubscribers: faults' {
         @{ Label = '25% 500s'; Faults = @{ ErrorRate = 0.25; Seed = 1 } }
         @{ Label = '10% dropped connections before and after'; Faults = @{ DropRate = 0.1; LostResponseRate = 0.1; Seed = 2 } }
         @{ Label = 'a rate limit with and without headers'; Faults = @{ RateLimit = 3; RateLimitWindowSeconds = 1; RateLimitHeaders = 'Sometimes'; Seed = 3 } }
+        @{ Label = 'answers slower than the client timeout on 5% of requests'; Faults = @{ SlowRate = 0.05; SlowLatencyMs = 3000; Seed = 4 }; Options = @{ TimeoutSec = 1 } }
+        @{ Label = 'all of them at once'; Faults = @{ ErrorRate = 0.1; DropRate = 0.05; LostResponseRate = 0.05; RateLimit = 6; RateLimitHeaders = 'Sometimes'; SlowRate = 0.05; SlowLatencyMs = 3000; Seed = 5 }; Options = @{ TimeoutSec = 1 } }
     ) {
         Reset-CMSandbox -Confirm:$false
         Set-CMSandboxFault @Faults
-        $result = Send -Rows $Rows -Options @{ BatchSize = 500 }
+        $options = @{ BatchSize = 500 } + $(if ($Options) { $Options } else { @{} })
+        $result = Send -Rows $Rows -Options $options
         Set-CMSandboxFault
         $result.Failed | Should -Be 0
-        $result.New + $result.Existing | Should -Be 6000 -Because 'a replay after a lost response turns New into Existing'
+        $result.New + $result.Existing | Should -Be 20000 -Because 'a replay after a lost response turns New into Existing'
         $result.Retries | Should -BeGreaterThan 0
         $actual = Get-CMSandboxListRows -Sandbox $Sandbox -ListId $result.ListId | ForEach-Object { "$($_.EmailAddress)|$($_.Name)|$((Fields $_)['Zip'])" } | Sort-Object
         ($actual -join "`n") | Should -Be ($Expected -join "`n")

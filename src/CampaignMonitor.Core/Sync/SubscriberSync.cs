@@ -12,11 +12,15 @@ public sealed class SubscriberSync
     private readonly HashSet<ulong> _seen = new();
     private readonly int _emailIndex;
 
+    private readonly SendCheckpoint? _checkpoint;
+
     /// <param name="sender">Null for a dry run (-WhatIf): rows are checked and counted, nothing is sent.</param>
-    public SubscriberSync(RowPlan plan, ImportSender? sender)
+    /// <param name="checkpoint">Rows it holds were confirmed by an earlier run: they are counted as skipped, not sent.</param>
+    public SubscriberSync(RowPlan plan, ImportSender? sender, SendCheckpoint? checkpoint = null)
     {
         _plan = plan;
         _sender = sender;
+        _checkpoint = checkpoint;
         _emailIndex = plan.Columns.ToList().FindIndex(c => c.Kind == TargetKind.EmailAddress);
     }
 
@@ -38,7 +42,7 @@ public sealed class SubscriberSync
             return Tally.RejectLocally(rowNumber, InputValue.IsScalar(values[_emailIndex]) ? InputValue.Text(values[_emailIndex]).Trim() : "", reject, source);
         var row = new PendingRow(rowNumber, mapped.Record!, source);
         row.IsDuplicate = !_seen.Add(row.Fingerprint);
-        if (_sender is null)
+        if (_sender is null || (_checkpoint?.Contains(rowNumber) ?? false))
         {
             Tally.Skipped++;
             return null;

@@ -32,6 +32,7 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
     private ImportSender? _sender;
     private RowReader? _reader;
     private RejectFile? _rejectFile;
+    private SendCheckpoint? _checkpoint;
     private string? _rejectPath;
     private IReadOnlyList<string> _inputColumns = Array.Empty<string>();
     private HashSet<string> _piiColumns = new(StringComparer.OrdinalIgnoreCase);
@@ -82,6 +83,11 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
     [Parameter]
     [ValidateRange(1, 3600)]
     public int TimeoutSec { get; set; } = 120;
+
+    /// <summary>A file recording the batches the API confirmed: run the same send again with it to send only the rest.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CheckpointPath { get; set; }
 
     /// <summary>How many times a transient failure is retried before the batch counts as failed.</summary>
     [Parameter]
@@ -153,6 +159,26 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(SetupError(ex));
         }
 
+        if (CheckpointPath is not null)
+        {
+            try
+            {
+                var firstValues = _inputColumns.Select(c => RowReader.Text(first, c));
+                _checkpoint = SendCheckpoint.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath), _context.Destination.Name,
+                    _context.Template?.Name, SendCheckpoint.Signature(_inputColumns, firstValues));
+            }
+            catch (SendSetupException ex)
+            {
+                ThrowTerminatingError(SetupError(ex));
+            }
+            catch (IOException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(ex, "CheckpointUnavailable", ErrorCategory.ResourceUnavailable, CheckpointPath));
+            }
+            if (_checkpoint!.ConfirmedBatches > 0)
+                WriteVerbose($"Resuming: {_checkpoint.ConfirmedRows:N0} rows in {_checkpoint.ConfirmedBatches} batches were confirmed before; they are skipped.");
+        }
+
         var options = _context.Credential.ToClientOptions();
         options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
         options.MaxRetries = MaxRetries;
@@ -192,7 +218,7 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
         {
             _sender = new ImportSender(_client, _prepared.ListId!, new ImportFlags(Resubscribe, QueueAutoresponders, RestartAutoresponders), BatchSize, MaxConcurrency);
         }
-        _sync = new SubscriberSync(_prepared.Plan, _sender);
+        _sync = new SubscriberSync(_prepared.Plan, _sender, _checkpoint);
     }
 
     protected override void EndProcessing()
@@ -253,6 +279,8 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
             while (_sender.Completed.TryDequeue(out var outcome))
             {
                 var problems = _sync.Tally.Apply(outcome);
+                if (outcome.Result is not null)
+                    _checkpoint?.Record(outcome.Rows.Select(r => r.RowNumber));
                 var first = outcome.Rows.Count == 0 ? 0 : outcome.Rows[0].RowNumber;
                 if (outcome.Result is { } result)
                 {
@@ -374,6 +402,7 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
     public void Dispose()
     {
         _rejectFile?.Dispose();
+        _checkpoint?.Dispose();
         _sender?.Dispose();
         _client?.Dispose();
         _async.Dispose();
