@@ -97,7 +97,10 @@ Import-Module `$Manifest -Verbose
 Get-CMCredential -Verbose -Debug | Format-List *; Get-CMCredential | ConvertTo-Json
 Test-CMCredential Secret -Verbose -Debug
 Add-CMDestination -Name D -Credential Secret -ListName L -Verbose -Debug | Format-List *
+Get-CMDestination -Verbose -Debug | Format-List *; Set-CMDestination D -Description 'd' -PassThru -Verbose -Debug | ConvertTo-Json
 Add-CMDataTemplate -Name T -Destination D -Mapping @{ Email = 'EmailAddress' } -Verbose -Debug | Format-List *
+Get-CMDataTemplate -Verbose -Debug | Format-List *; Set-CMDataTemplate T -ConsentToTrack Yes -PassThru -Verbose -Debug | ConvertTo-Json
+Reset-CMSandbox -RequestLogOnly -Confirm:`$false -Verbose -Debug
 Set-CMSandboxFault -ErrorRate 0.3 -Verbose -Debug
 1..300 | ForEach-Object { [pscustomobject]@{ Email = "s`$_@example.com" } } | Send-CMSubscribers -Destination D -DataTemplate T -RejectPath '$rejects' -Verbose -Debug | Format-List *
 [pscustomobject]@{ Email = 'bad' } | Send-CMSubscribers -Destination D -DataTemplate T -RejectPath '$rejects' -Verbose -Debug
@@ -182,5 +185,51 @@ Describe 'Resume with -CheckpointPath' {
         { [pscustomobject]@{ Email = 'other@example.com'; Name = 'Other' } | Send-CMSubscribers -Destination Hostile -DataTemplate Crm -CheckpointPath $Checkpoint } |
             Should -Throw '*was written for other input*'
         Get-CMSandboxRequest | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Personal data in a restricted session' {
+    It 'leaves no unmasked email address, name or phone number in any stream, transcript, reject file or error' {
+        $configDir = Join-Path $Folder 'pii-config'
+        $transcript = Join-Path $Folder 'pii-transcript.txt'
+        $rejects = Join-Path $Folder 'pii-rejects.csv'
+        $people = @(
+            @{ Email = 'zelda.unmasked@example.com'; First = 'Zelda'; Last = 'Quixote'; Phone = '+61412345678' }
+            @{ Email = 'yorick.visible@example.com'; First = 'Yorick'; Last = 'Vanderbilt'; Phone = '+61487654321' }
+        )
+        $rows = ($people | ForEach-Object { "[pscustomobject]@{ EmailAddress = '$($_.Email)'; FirstName = '$($_.First)'; LastName = '$($_.Last)'; Mobile = '$($_.Phone)'; Tier = 'Wood' }" }) -join ', '
+        $result = Invoke-CMFreshPwsh -Environment @{ CM_CONFIG_DIR = $configDir } -Script @"
+`$VerbosePreference = 'Continue'; `$DebugPreference = 'Continue'; `$ErrorActionPreference = 'Continue'
+Start-Transcript -Path '$transcript' | Out-Null
+Import-Module `$Manifest
+`$sb = Start-CMSandbox
+`$sb | New-CMCredential -Name P | Out-Null
+Add-CMDestination -Name D -Credential P -ListName L -AllowRestrictedPii | Out-Null
+Add-CMDataTemplate -Name T -Destination D -AllowRestrictedPii -Mapping @{ EmailAddress = 'EmailAddress'; Name = 'Name'; Mobile = 'MobileNumber'; Tier = @{ Field = 'Tier'; Type = 'MultiSelectOne'; Options = 'Gold' } } | Out-Null
+Add-CMSandboxData -ListName L -Subscriber @{ EmailAddress = '$($people[1].Email)'; Name = '$($people[1].First) $($people[1].Last)'; State = 'Unsubscribed' } | Out-Null
+`$env:CM_PII_ACCESS = 'Restricted'
+`$r = @($rows) | Send-CMSubscribers -Destination D -RejectPath '$rejects' -Verbose -Debug
+`$r | Format-List *; `$r.Rejects | Format-List *; `$r | ConvertTo-Json -Depth 4
+@($rows) | ForEach-Object { `$_.Tier = 'Gold'; `$_ } | Send-CMSubscribers -Destination D -DataTemplate T -Verbose -Debug | Format-List *
+Get-CMSubscriber -Destination D -Verbose -Debug | Format-List *
+Get-CMSubscriber -Destination D -State Unsubscribed | ConvertTo-Json -Depth 4
+`$env:CM_PII_ACCESS = `$null
+Add-CMSandboxData -ListName L -Campaigns 1 | Out-Null
+`$env:CM_PII_ACCESS = 'Restricted'
+Get-CMCampaign -Credential P | Get-CMCampaignActivity -Type Recipients -Verbose | Format-List *
+`$Error | Format-List * -Force | Out-String -Width 400
+`$Error | ForEach-Object { `$_.TargetObject | Format-List * | Out-String }
+Stop-CMSandbox
+Stop-Transcript | Out-Null
+'@done'
+"@
+        $result.Output | Should -Match '@done'
+        $result.Output | Should -Match ([regex]::Escape('z***@example.com'))
+        $capture = @($result.Output, (Get-Content $transcript -Raw), (Get-Content $rejects -Raw)) -join "`n"
+        foreach ($person in $people) {
+            foreach ($secret in $person.Email, $person.First, $person.Last, $person.Phone, ($person.Email -split '@')[0]) {
+                $capture | Should -Not -Match ([regex]::Escape($secret))
+            }
+        }
     }
 }
