@@ -179,7 +179,12 @@ public sealed class CampaignMonitorClient : IDisposable
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options);
+        var bytes = body switch
+        {
+            null => null,
+            ImportSubscribersRequest import => JsonSerializer.SerializeToUtf8Bytes(import, ApiJsonContext.Default.ImportSubscribersRequest),
+            _ => JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options),
+        };
         var text = await _transport.SendAsync(method, path, bytes, cancellationToken).ConfigureAwait(false);
         if (typeof(T) == typeof(JsonElement) && string.IsNullOrWhiteSpace(text))
             return default!;

@@ -21,7 +21,7 @@ internal sealed record RowFailure(string EmailAddress, int Code, string Message)
 /// </summary>
 internal static class SubscriberWriter
 {
-    private static readonly Regex EmailShape = new(@"^[^@\s""(),:;<>\[\\\]]+@[^@\s""(),:;<>\[\\\]]+\.[^@\s""(),:;<>\[\\\]]{2,}$", RegexOptions.CultureInvariant);
+    private static readonly Regex EmailShape = new(@"^[^@\s""(),:;<>\[\\\]]+@[^@\s""(),:;<>\[\\\]]+\.[^@\s""(),:;<>\[\\\]]{2,}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly DateTime FirstDate = new(1900, 1, 1);
     private static readonly DateTime LastDate = new(2076, 6, 6);
 
@@ -129,39 +129,76 @@ internal static class SubscriberWriter
         _ => text,
     };
 
-    /// <summary>Reads one subscriber object of a request. Returns an error text naming the bad part, or null.</summary>
+    /// <summary>Reads one subscriber object of a request (one pass over its properties). Returns an error text naming the bad part, or null.</summary>
     public static string? Read(JsonElement element, out IncomingSubscriber? row, out string? consentProblem)
     {
         row = null;
         consentProblem = null;
         if (element.ValueKind != JsonValueKind.Object)
             return "subscriber";
-        var email = Endpoints.RequestJson.String(element, "EmailAddress")?.Trim() ?? "";
-        var hasName = Endpoints.RequestJson.TryGet(element, "Name", out var nameElement);
-        var hasMobile = Endpoints.RequestJson.TryGet(element, "MobileNumber", out var mobileElement) && mobileElement.ValueKind != JsonValueKind.Null;
-        var consent = Endpoints.RequestJson.String(element, "ConsentToTrack");
-        if (consent is null)
+        string email = "", consent = "";
+        string? name = null, mobile = null, sms = null;
+        bool hasName = false, hasMobile = false, hasConsent = false;
+        var fields = new List<IncomingFieldValue>();
+        foreach (var property in element.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name.ToLowerInvariant())
+            {
+                case "emailaddress":
+                    email = Endpoints.RequestJson.Text(value)?.Trim() ?? "";
+                    break;
+                case "name":
+                    hasName = true;
+                    name = Endpoints.RequestJson.Text(value);
+                    break;
+                case "mobilenumber":
+                    hasMobile = value.ValueKind != JsonValueKind.Null;
+                    mobile = Endpoints.RequestJson.Text(value);
+                    break;
+                case "consenttotrack":
+                    hasConsent = value.ValueKind != JsonValueKind.Null;
+                    consent = Endpoints.RequestJson.Text(value) ?? "";
+                    break;
+                case "consenttosendsms":
+                    sms = Endpoints.RequestJson.Text(value);
+                    break;
+                case "customfields" when value.ValueKind == JsonValueKind.Null:
+                    break;
+                case "customfields":
+                    if (value.ValueKind != JsonValueKind.Array)
+                        return "CustomFields";
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (item.ValueKind != JsonValueKind.Object)
+                            return "CustomFields";
+                        string key = "";
+                        string? text = null;
+                        var clear = false;
+                        foreach (var part in item.EnumerateObject())
+                        {
+                            switch (part.Name.ToLowerInvariant())
+                            {
+                                case "key": key = Endpoints.RequestJson.Text(part.Value) ?? ""; break;
+                                case "value": text = Endpoints.RequestJson.Text(part.Value); break;
+                                case "clear":
+                                    if (part.Value.ValueKind is JsonValueKind.True) clear = true;
+                                    else if (part.Value.ValueKind is JsonValueKind.False or JsonValueKind.Null) clear = false;
+                                    else if (part.Value.ValueKind == JsonValueKind.String && bool.TryParse(part.Value.GetString(), out var parsed)) clear = parsed;
+                                    else return "Clear";
+                                    break;
+                            }
+                        }
+                        fields.Add(new IncomingFieldValue(key, text, clear));
+                    }
+                    break;
+            }
+        }
+        if (!hasConsent)
             consentProblem = "missing";
         else if (consent.Trim().ToLowerInvariant() is not ("yes" or "no" or "unchanged"))
             consentProblem = "invalid";
-        var sms = Endpoints.RequestJson.String(element, "ConsentToSendSms");
-        var fields = new List<IncomingFieldValue>();
-        if (Endpoints.RequestJson.TryGet(element, "CustomFields", out var list) && list.ValueKind != JsonValueKind.Null)
-        {
-            if (list.ValueKind != JsonValueKind.Array)
-                return "CustomFields";
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object)
-                    return "CustomFields";
-                bool clear;
-                try { clear = Endpoints.RequestJson.Bool(item, "Clear") ?? false; }
-                catch (FormatException) { return "Clear"; }
-                fields.Add(new IncomingFieldValue(Endpoints.RequestJson.String(item, "Key") ?? "", Endpoints.RequestJson.String(item, "Value"), clear));
-            }
-        }
-        row = new IncomingSubscriber(email, hasName ? Endpoints.RequestJson.Text(nameElement) : null, hasName,
-            hasMobile ? Endpoints.RequestJson.Text(mobileElement) : null, hasMobile, consent ?? "", sms, fields);
+        row = new IncomingSubscriber(email, name, hasName, mobile, hasMobile, consent, sms, fields);
         return null;
     }
 }
