@@ -162,6 +162,21 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task RateLimitsGetMorePatienceThanFailuresButAreBoundedToo()
+    {
+        var handler = Sequence(Enumerable.Repeat<Func<HttpResponseMessage>>(() => TooMany(), 10).Append(() => StubHandler.Json(ListsJson)).ToArray());
+        using var client = TestClients.Create(handler, o => o.MaxRetries = 3);
+        Assert.Single(await client.GetListsAsync("c"));
+        Assert.Equal(11, handler.Requests.Count);
+
+        var always = new StubHandler(_ => TooMany());
+        using var bounded = TestClients.Create(always, o => { o.MaxRetries = 3; o.MaxRateLimitRetries = 5; });
+        var ex = await Assert.ThrowsAsync<CampaignMonitorApiException>(() => bounded.GetListsAsync("c"));
+        Assert.Equal(ApiErrorKind.RateLimited, ex.Kind);
+        Assert.Equal(6, ex.Attempts);
+    }
+
+    [Fact]
     public async Task DroppedConnectionsAreRetried()
     {
         var calls = 0;

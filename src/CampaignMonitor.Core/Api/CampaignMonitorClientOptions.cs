@@ -25,6 +25,12 @@ public sealed class CampaignMonitorClientOptions
     /// <summary>Retries after the first attempt, for transient failures only (429, 5xx, timeouts, dropped connections).</summary>
     public int MaxRetries { get; set; } = 6;
 
+    /// <summary>
+    /// Retries of a 429 (rate limited), counted apart: being told to wait is normal under a rate limit below the
+    /// send rate, so it is allowed more patience than a failure. Only used when <see cref="MaxRetries"/> is above 0.
+    /// </summary>
+    public int MaxRateLimitRetries { get; set; } = 30;
+
     /// <summary>The first backoff delay; each retry doubles it, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -137,12 +137,14 @@ internal sealed class ApiTransport : IDisposable
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = _options.MaxRetries,
+                MaxRetryAttempts = Math.Max(_options.MaxRetries, _options.MaxRateLimitRetries),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = _options.RetryBaseDelay,
                 MaxDelay = _options.MaxRetryDelay,
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, args.Context.CancellationToken)),
+                // 429s have their own, larger budget; every other transient failure stops at MaxRetries.
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, args.Context.CancellationToken)
+                    && args.AttemptNumber < (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ? _options.MaxRateLimitRetries : _options.MaxRetries)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome.Result)),
                 OnRetry = args =>
                 {
