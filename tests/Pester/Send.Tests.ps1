@@ -283,7 +283,7 @@ Describe 'Send-CMSubscribers: faults' {
     It 'ends with the same list as a fault-free run under <Label>' -ForEach @(
         @{ Label = '25% 500s'; Faults = @{ ErrorRate = 0.25; Seed = 1 } }
         @{ Label = '10% dropped connections before and after'; Faults = @{ DropRate = 0.1; LostResponseRate = 0.1; Seed = 2 } }
-        @{ Label = 'a rate limit with and without headers'; Faults = @{ RateLimit = 3; RateLimitWindowSeconds = 1; RateLimitHeaders = 'Sometimes'; Seed = 3 } }
+        @{ Label = 'a rate limit with and without headers'; Faults = @{ RateLimit = 5; RateLimitWindowSeconds = 1; RateLimitHeaders = 'Sometimes'; Seed = 3 } }
         @{ Label = 'answers slower than the client timeout on 5% of requests'; Faults = @{ SlowRate = 0.05; SlowLatencyMs = 3000; Seed = 4 }; Options = @{ TimeoutSec = 1 } }
         @{ Label = 'all of them at once'; Faults = @{ ErrorRate = 0.1; DropRate = 0.05; LostResponseRate = 0.05; RateLimit = 6; RateLimitHeaders = 'Sometimes'; SlowRate = 0.05; SlowLatencyMs = 3000; Seed = 5 }; Options = @{ TimeoutSec = 1 } }
     ) {

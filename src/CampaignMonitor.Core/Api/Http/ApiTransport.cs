@@ -145,7 +145,7 @@ internal sealed class ApiTransport : IDisposable
                 // 429s have their own, larger budget; every other transient failure stops at MaxRetries.
                 ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, args.Context.CancellationToken)
                     && args.AttemptNumber < (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ? _options.MaxRateLimitRetries : _options.MaxRetries)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome.Result)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome.Result) ?? RateLimitBackoff(args.Outcome.Result, args.AttemptNumber)),
                 OnRetry = args =>
                 {
                     var call = args.Context.Properties.GetValue(CallStateKey, null!);
@@ -177,6 +177,20 @@ internal sealed class ApiTransport : IDisposable
         }
         var status = (int)outcome.Result!.StatusCode;
         return status == 429 || status == 408 || status >= 500;
+    }
+
+    /// <summary>
+    /// A 429 without Retry-After or X-RateLimit-Reset: wait a little, growing to at most 8 times the base delay, with
+    /// jitter. Every request of the client waits at the gate meanwhile, so long exponential waits would only idle.
+    /// Null for anything else (the normal exponential backoff applies).
+    /// </summary>
+    private TimeSpan? RateLimitBackoff(HttpResponseMessage? response, int attempt)
+    {
+        if (response?.StatusCode != HttpStatusCode.TooManyRequests)
+            return null;
+        var factor = Math.Min(1 << Math.Min(attempt, 3), 8) * (0.5 + Random.Shared.NextDouble());
+        var wait = TimeSpan.FromTicks((long)(_options.RetryBaseDelay.Ticks * factor));
+        return wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait;
     }
 
     /// <summary>The wait the server asked for (Retry-After, or X-RateLimit-Reset seconds), capped; null to use backoff.</summary>
