@@ -177,6 +177,16 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task RateLimitsDoNotUseUpTheRetriesOfFailures()
+    {
+        var handler = Sequence(() => TooMany(), () => TooMany(), () => TooMany(), () => Status(HttpStatusCode.BadGateway),
+            () => TooMany(), () => Status(HttpStatusCode.ServiceUnavailable), () => StubHandler.Json(ListsJson));
+        using var client = TestClients.Create(handler, o => o.MaxRetries = 2);
+        Assert.Single(await client.GetListsAsync("c"));
+        Assert.Equal(7, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task DroppedConnectionsAreRetried()
     {
         var calls = 0;

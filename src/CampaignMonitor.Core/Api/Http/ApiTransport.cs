@@ -137,21 +137,36 @@ internal sealed class ApiTransport : IDisposable
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(_options.MaxRetries, _options.MaxRateLimitRetries),
+                MaxRetryAttempts = _options.MaxRetries + _options.MaxRateLimitRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = _options.RetryBaseDelay,
                 MaxDelay = _options.MaxRetryDelay,
-                // 429s have their own, larger budget; every other transient failure stops at MaxRetries.
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, args.Context.CancellationToken)
-                    && args.AttemptNumber < (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ? _options.MaxRateLimitRetries : _options.MaxRetries)),
+                // 429s and other transient failures each have their own budget: being rate limited a few times does
+                // not use up the retries a 500 or a dropped connection may need, nor the other way round.
+                ShouldHandle = args =>
+                {
+                    if (!IsTransient(args.Outcome, args.Context.CancellationToken))
+                        return new ValueTask<bool>(false);
+                    var call = args.Context.Properties.GetValue(CallStateKey, null!);
+                    return new ValueTask<bool>(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests
+                        ? call.RateLimited < _options.MaxRateLimitRetries
+                        : call.Failures < _options.MaxRetries);
+                },
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome.Result) ?? RateLimitBackoff(args.Outcome.Result, args.AttemptNumber)),
                 OnRetry = args =>
                 {
                     var call = args.Context.Properties.GetValue(CallStateKey, null!);
                     Interlocked.Increment(ref _retryCount);
                     if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        call.RateLimited++;
                         _gate.Defer(args.RetryDelay);
+                    }
+                    else
+                    {
+                        call.Failures++;
+                    }
                     Retrying?.Invoke(this, new RetryEventArgs(call.Endpoint, args.AttemptNumber + 1, args.RetryDelay, Describe(args.Outcome)));
                     return default;
                 },
@@ -283,5 +298,8 @@ internal sealed class ApiTransport : IDisposable
         public byte[]? JsonBody { get; }
         public string Endpoint { get; }
         public int Attempts;
+        /// <summary>Retries spent on 429s, and on every other transient failure.</summary>
+        public int RateLimited;
+        public int Failures;
     }
 }
