@@ -25,6 +25,7 @@ public sealed class TestCMCredentialCommand : SettingsCmdlet, IDisposable
         var options = credential.ToClientOptions();
         // A test should answer quickly: one retry for a passing hiccup, not a long backoff.
         options.MaxRetries = 1;
+        options.MaxRateLimitRetries = 1;
         options.Timeout = TimeSpan.FromSeconds(30);
         options.UserAgentComment = "PowerShell/" + Host.Version;
         var retries = new ConcurrentQueue<RetryEventArgs>();
