@@ -21,9 +21,6 @@ public sealed class SandboxAdminClient : IDisposable
     public async Task SetFaultsAsync(SandboxFaults faults, CancellationToken cancellationToken = default) =>
         await CheckAsync(await _http.PutAsJsonAsync("faults", faults, Json, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
-    public async Task<SandboxFaults> GetFaultsAsync(CancellationToken cancellationToken = default) =>
-        (await _http.GetFromJsonAsync<SandboxFaults>("faults", Json, cancellationToken).ConfigureAwait(false))!;
-
     public async Task<SandboxSeedResult> SeedAsync(SandboxSeed seed, CancellationToken cancellationToken = default)
     {
         var response = await _http.PostAsJsonAsync("seed", seed, Json, cancellationToken).ConfigureAwait(false);
@@ -39,9 +36,6 @@ public sealed class SandboxAdminClient : IDisposable
 
     public async Task ResetAsync(CancellationToken cancellationToken = default) =>
         await CheckAsync(await _http.PostAsync("reset", null, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-
-    public async Task ShutdownAsync(CancellationToken cancellationToken = default) =>
-        await CheckAsync(await _http.PostAsync("shutdown", null, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     private static async Task CheckAsync(HttpResponseMessage response)
     {

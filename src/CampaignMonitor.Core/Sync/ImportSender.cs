@@ -57,12 +57,6 @@ public sealed class ImportSender : IDisposable
 
     public bool BatchIsFull => _open.Count >= _batchSize;
 
-    /// <summary>Rows handed to senders whose outcome has not been taken from <see cref="Completed"/> yet, plus the open batch.</summary>
-    public int InFlightBatches
-    {
-        get { lock (_running) return _running.Count(t => !t.IsCompleted); }
-    }
-
     /// <summary>
     /// Adds a row to the open batch. When the open batch already has the address, the new row takes its place (the
     /// later row wins within a batch too) and the replaced row is returned, to be counted as a duplicate.
@@ -177,9 +171,6 @@ public sealed class ImportSender : IDisposable
     {
         try { _stop.Cancel(); } catch (ObjectDisposedException) { }
     }
-
-    /// <summary>The rows of the open batch, never sent (after a stop).</summary>
-    public IReadOnlyList<PendingRow> Unsent => _open;
 
     public void Dispose()
     {

@@ -26,8 +26,6 @@ public sealed class SubscriberSync
 
     public SendTally Tally { get; } = new();
 
-    public RowPlan Plan => _plan;
-
     public bool DryRun => _sender is null;
 
     /// <summary>True when a full batch is waiting to be dispatched.</summary>
