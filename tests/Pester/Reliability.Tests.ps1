@@ -236,3 +236,37 @@ Stop-Transcript | Out-Null
         }
     }
 }
+
+Describe 'Stopping a send (Ctrl+C)' {
+    It 'stops promptly, sends nothing more, and leaves whole lines in the reject file' {
+        Reset-CMSandbox -Confirm:$false
+        [pscustomobject]@{ Email = 'warm@example.com' } | Send-CMSubscribers -Destination Hostile -DataTemplate Crm -WarningAction SilentlyContinue | Out-Null
+        Set-CMSandboxFault -LatencyMs 200 -PathContains import
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        $rejects = Join-Path $Folder 'stopped.csv'
+        # A pipeline that is stopped from outside, as Ctrl+C does.
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript(@"
+Import-Module '$(Get-CMTestManifestPath)'
+`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'
+1..200000 | ForEach-Object { if (`$_ % 1000 -eq 7) { [pscustomobject]@{ Email = 'bad' } } else { [pscustomobject]@{ Email = "stop`$_@example.com" } } } |
+    Send-CMSubscribers -Destination Hostile -DataTemplate Crm -BatchSize 500 -RejectPath '$rejects' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+"@)
+        $running = $shell.BeginInvoke()
+        $deadline = (Get-Date).AddSeconds(60)
+        while (@(Get-CMSandboxRequest -Path '*import.json' | Where-Object Status -EQ 201).Count -lt 6 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $watch.Stop()
+        $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $afterStop = @(Get-CMSandboxRequest -Path '*import.json').Count
+        Start-Sleep -Milliseconds 800
+        @(Get-CMSandboxRequest -Path '*import.json').Count | Should -Be $afterStop -Because 'nothing is sent after the stop'
+        Set-CMSandboxFault
+        $lines = Get-Content $rejects
+        $lines[0] | Should -Be '"Email","Code","Reason"'
+        $lines | Select-Object -Skip 1 | ForEach-Object { $_ | Should -Match '^"bad","InvalidEmail","[^"]+"$' }
+        $shell.Dispose()
+    }
+}
