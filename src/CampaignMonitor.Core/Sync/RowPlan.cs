@@ -34,9 +34,13 @@ public sealed class RowPlan
     {
         Columns = columns;
         DefaultConsent = defaultConsent;
-        if (!columns.Any(c => c.Kind == TargetKind.EmailAddress))
+        EmailIndex = columns.ToList().FindIndex(c => c.Kind == TargetKind.EmailAddress);
+        if (EmailIndex < 0)
             throw new ArgumentException("A plan needs an email column.", nameof(columns));
     }
+
+    /// <summary>Where the email address is among <see cref="Columns"/>.</summary>
+    public int EmailIndex { get; }
 
     /// <summary>The input columns to read from every row, in the order <see cref="Map"/> expects their values.</summary>
     public IReadOnlyList<ColumnTarget> Columns { get; }
@@ -103,7 +107,7 @@ public sealed class RowPlan
             if (record.Name.Length > FieldRule.MaxLength)
                 return Reject("FirstName/LastName", "TooLong", $"the name is {record.Name.Length} characters long; Campaign Monitor takes at most {FieldRule.MaxLength}");
         }
-        var emailColumn = Columns.First(c => c.Kind == TargetKind.EmailAddress).Source;
+        var emailColumn = Columns[EmailIndex].Source;
         if (record.EmailAddress.Length == 0)
             return Reject(emailColumn, "NoEmail", "has no email address");
         if (!EmailRule.IsWellFormed(record.EmailAddress))

@@ -10,7 +10,6 @@ public sealed class SubscriberSync
     private readonly RowPlan _plan;
     private readonly ImportSender? _sender;
     private readonly HashSet<ulong> _seen = new();
-    private readonly int _emailIndex;
 
     private readonly SendCheckpoint? _checkpoint;
 
@@ -21,7 +20,6 @@ public sealed class SubscriberSync
         _plan = plan;
         _sender = sender;
         _checkpoint = checkpoint;
-        _emailIndex = plan.Columns.ToList().FindIndex(c => c.Kind == TargetKind.EmailAddress);
     }
 
     public SendTally Tally { get; } = new();
@@ -37,7 +35,7 @@ public sealed class SubscriberSync
         Tally.Received++;
         var mapped = _plan.Map(values);
         if (mapped.Reject is { } reject)
-            return Tally.RejectLocally(rowNumber, InputValue.IsScalar(values[_emailIndex]) ? InputValue.Text(values[_emailIndex]).Trim() : "", reject, source);
+            return Tally.RejectLocally(rowNumber, InputValue.IsScalar(values[_plan.EmailIndex]) ? InputValue.Text(values[_plan.EmailIndex]).Trim() : "", reject, source);
         var row = new PendingRow(rowNumber, mapped.Record!, source);
         row.IsDuplicate = !_seen.Add(row.Fingerprint);
         if (_sender is null || (_checkpoint?.Contains(rowNumber) ?? false))

@@ -35,7 +35,7 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
     private SendCheckpoint? _checkpoint;
     private string? _rejectPath;
     private IReadOnlyList<string> _inputColumns = Array.Empty<string>();
-    private HashSet<string> _piiColumns = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, TargetKind> _piiColumns = new(StringComparer.OrdinalIgnoreCase);
     private bool _masked;
     private bool _verbose;
     private long _rowNumber;
@@ -211,8 +211,8 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
         foreach (var option in _prepared.OptionsAdded)
             WriteVerbose($"{(apply ? "Added" : "Would add")} the option {option}.");
 
-        _piiColumns = new HashSet<string>(_prepared.Plan.Columns.Where(c => c.Kind is TargetKind.EmailAddress or TargetKind.Name or TargetKind.FirstName
-            or TargetKind.LastName or TargetKind.MobileNumber).Select(c => c.Source), StringComparer.OrdinalIgnoreCase);
+        _piiColumns = _prepared.Plan.Columns.Where(c => c.Kind is TargetKind.EmailAddress or TargetKind.Name or TargetKind.FirstName
+            or TargetKind.LastName or TargetKind.MobileNumber).ToDictionary(c => c.Source, c => c.Kind, StringComparer.OrdinalIgnoreCase);
         _reader = new RowReader(_prepared.Plan.Columns.Select(c => c.Source));
         if (apply)
         {
@@ -357,9 +357,8 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
 
     private string? MaskColumn(string column, string? value)
     {
-        if (!_masked || value is null || !_piiColumns.Contains(column))
+        if (!_masked || value is null || !_piiColumns.TryGetValue(column, out var kind))
             return value;
-        var kind = _prepared!.Plan.Columns.First(c => string.Equals(c.Source, column, StringComparison.OrdinalIgnoreCase)).Kind;
         return kind switch
         {
             TargetKind.EmailAddress => PiiMask.Email(value),

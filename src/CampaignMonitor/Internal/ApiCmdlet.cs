@@ -52,12 +52,13 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>One client per credential for the whole pipeline.</summary>
-    internal CampaignMonitorClient Client(ApiCredential credential)
+    internal CampaignMonitorClient Client(ApiCredential credential, Action<CampaignMonitorClientOptions>? configure = null)
     {
         if (!_clients.TryGetValue(credential.Name, out var client))
         {
             var options = credential.ToClientOptions();
             options.UserAgentComment = "PowerShell/" + Host.Version;
+            configure?.Invoke(options);
             client = new CampaignMonitorClient(options);
             client.Retrying += (_, e) => _retries.Enqueue(e);
             _clients[credential.Name] = client;
