@@ -9,7 +9,9 @@
 param(
     [Parameter(Mandatory)][string] $ModulePath,
     [Parameter(Mandatory)][string] $OutputPath,
-    [switch] $Quick
+    [switch] $Quick,
+    # Only these scenarios (1-7), for profiling one at a time; every one when left out.
+    [int[]] $Scenario
 )
 $ErrorActionPreference = 'Stop'
 $ModulePath = (Resolve-Path $ModulePath).Path
@@ -27,6 +29,7 @@ else {
 $work = New-Item -ItemType Directory -Force -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-bench-$([guid]::NewGuid())")
 $env:CM_CONFIG_DIR = Join-Path $work 'settings'
 $results = [System.Collections.Generic.List[object]]::new()
+function Test-Wanted([int] $Number) { -not $Scenario -or $Number -in $Scenario }
 
 function New-Input([int] $Rows) {
     # Realistic rows: email, name, six custom fields of mixed types.
@@ -86,72 +89,84 @@ try {
     # Warm-up: JIT, connections, list and fields.
     & $fresh; & $send (New-Input 2000) @{}
 
-    # 1. Pipeline cost.
-    $rows = New-Input $size.Rows
-    $baseline = Measure-Median $size.Runs $null { Import-Csv $rows | Out-Null }
-    $module = Measure-Median $size.Runs $fresh { & $send $rows @{} }
-    $log = Get-CMSandboxRequest -Path '*import.json'
-    $dry = Measure-Median $size.Runs $fresh { & $send $rows @{ WhatIf = $true } }
-    $serverSeconds = ($log.DurationMs | Measure-Object -Sum).Sum / 1000
-    Add-Result '1. Pipeline cost' "Import-Csv $($size.Rows) rows | Send-CMSubscribers vs | Out-Null" (Format-Time $baseline) (Format-Time $module) ($module.Median / $baseline.Median) '<= 1.3' ($module.Median / $baseline.Median -le 1.3) `
-        ("Mapping and checking alone (-WhatIf): {0:0.00}x. The sandbox, on the same 2 cores, spent {1:0.00} s of its own serving the imports." -f ($dry.Median / $baseline.Median), $serverSeconds)
-
-    # 7. The sandbox alone: rows per second of its own import time.
-    $importedRows = ($log.BatchSize | Measure-Object -Sum).Sum
-    $throughput = $importedRows / [Math]::Max($serverSeconds, 0.001)
-    Add-Result '7. Sandbox throughput' 'import rows per second of sandbox time' '-' ('{0:N0} rows/s' -f $throughput) ($throughput / 1000) 'report' $true `
-        ('{0:N0} rows in {1:0.000} s of request handling (median batch {2:0.0} ms)' -f $importedRows, $serverSeconds, ($log.DurationMs | Sort-Object)[[int]($log.Count / 2)])
-
-    # 2. Against the hand-written script, without and with latency.
-    foreach ($latency in 0, 50) {
-        $script:latency = $latency
-        $listId = { (Get-CMList -Credential Bench -Name 'Bench').ListId }
-        $hand = Measure-Median $size.Runs $fresh { & (Join-Path $PSScriptRoot 'HandWritten-Import.ps1') -CsvPath $rows -BaseUri $sandbox.BaseUri -ApiKey $apiKey -ListId (& $listId) }
+    if ((Test-Wanted 1) -or (Test-Wanted 7)) {
+        # 1. Pipeline cost.
+        $rows = New-Input $size.Rows
+        $baseline = Measure-Median $size.Runs $null { Import-Csv $rows | Out-Null }
         $module = Measure-Median $size.Runs $fresh { & $send $rows @{} }
-        $target = if ($latency -eq 0) { 2 } else { 5 }
-        Add-Result "2. vs hand-written, $latency ms" "$($size.Rows) rows: script time / module time" (Format-Time $hand) (Format-Time $module) ($hand.Median / $module.Median) ">= $target" ($hand.Median / $module.Median -ge $target)
+        $log = Get-CMSandboxRequest -Path '*import.json'
+        $dry = Measure-Median $size.Runs $fresh { & $send $rows @{ WhatIf = $true } }
+        $serverSeconds = ($log.DurationMs | Measure-Object -Sum).Sum / 1000
+        Add-Result '1. Pipeline cost' "Import-Csv $($size.Rows) rows | Send-CMSubscribers vs | Out-Null" (Format-Time $baseline) (Format-Time $module) ($module.Median / $baseline.Median) '<= 1.3' ($module.Median / $baseline.Median -le 1.3) `
+            ("Mapping and checking alone (-WhatIf): {0:0.00}x. The sandbox, on the same 2 cores, spent {1:0.00} s of its own serving the imports." -f ($dry.Median / $baseline.Median), $serverSeconds)
+
+        # 7. The sandbox alone: rows per second of its own import time.
+        $importedRows = ($log.BatchSize | Measure-Object -Sum).Sum
+        $throughput = $importedRows / [Math]::Max($serverSeconds, 0.001)
+        Add-Result '7. Sandbox throughput' 'import rows per second of sandbox time' '-' ('{0:N0} rows/s' -f $throughput) ($throughput / 1000) 'report' $true `
+            ('{0:N0} rows in {1:0.000} s of request handling (median batch {2:0.0} ms)' -f $importedRows, $serverSeconds, ($log.DurationMs | Sort-Object)[[int]($log.Count / 2)])
     }
 
-    # 3. Latency hiding.
-    $script:latency = $size.Latency
-    $latencyRows = New-Input $size.LatencyRows
-    $read = Measure-Median 1 $null { Import-Csv $latencyRows | Out-Null }
-    $module = Measure-Median $size.Runs $fresh { & $send $latencyRows @{ MaxConcurrency = $size.Concurrency } }
-    $setup = Measure-Median 1 $fresh { & $send (New-Input 1) @{} }
-    $batches = [Math]::Ceiling($size.LatencyRows / 1000)
-    $ideal = $batches * $size.Latency / 1000 / $size.Concurrency + $read.Median
-    Add-Result '3. Latency hiding' "$($size.LatencyRows) rows, $($size.Latency) ms, MaxConcurrency $($size.Concurrency): wall / ideal" ('{0:0.000} s ideal' -f $ideal) (Format-Time $module) ($module.Median / $ideal) '<= 1.25' ($module.Median / $ideal -le 1.25) `
-        ("ideal = $batches batches x $($size.Latency) ms / $($size.Concurrency) + {0:0.000} s to read the input; finding the list and its fields first takes {1:0.000} s (two round trips)" -f $read.Median, $setup.Median)
+    if (Test-Wanted 2) {
+        # 2. Against the hand-written script, without and with latency.
+        foreach ($latency in 0, 50) {
+            $script:latency = $latency
+            $listId = { (Get-CMList -Credential Bench -Name 'Bench').ListId }
+            $hand = Measure-Median $size.Runs $fresh { & (Join-Path $PSScriptRoot 'HandWritten-Import.ps1') -CsvPath $rows -BaseUri $sandbox.BaseUri -ApiKey $apiKey -ListId (& $listId) }
+            $module = Measure-Median $size.Runs $fresh { & $send $rows @{} }
+            $target = if ($latency -eq 0) { 2 } else { 5 }
+            Add-Result "2. vs hand-written, $latency ms" "$($size.Rows) rows: script time / module time" (Format-Time $hand) (Format-Time $module) ($hand.Median / $module.Median) ">= $target" ($hand.Median / $module.Median -ge $target)
+        }
+    }
 
-    # 5. Readers.
-    $script:latency = 0
-    Reset-CMSandbox -Confirm:$false
-    $seeded = Add-CMSandboxData -ListName 'Readers' -Active $size.Readers
-    Set-CMSandboxFault -LatencyMs 50
-    $hand = Measure-Median $size.Runs $null { & (Join-Path $PSScriptRoot 'HandWritten-Read.ps1') -BaseUri $sandbox.BaseUri -ApiKey $apiKey -ListId $seeded.ListId | Out-Null }
-    $module = Measure-Median $size.Runs $null { Get-CMSubscriber -Credential Bench -ListId $seeded.ListId | Out-Null }
-    Add-Result '5. Readers' "$($size.Readers) subscribers, 50 ms a page: loop time / module time" (Format-Time $hand) (Format-Time $module) ($hand.Median / $module.Median) '>= 1.5' ($hand.Median / $module.Median -ge 1.5)
-    $onePage = Measure-Median $size.Runs $null { Get-CMListStats -Credential Bench -ListId $seeded.ListId | Out-Null }
-    $first = Measure-Median $size.Runs $null { Get-CMSubscriber -Credential Bench -ListId $seeded.ListId | Select-Object -First 10 | Out-Null }
-    Add-Result '5. Readers, first 10' 'Select-Object -First 10 / one request' (Format-Time $onePage) (Format-Time $first) ($first.Median / $onePage.Median) '<= 1.2' ($first.Median / $onePage.Median -le 1.2) `
-        'one request = Get-CMListStats for the same list; the first 10 read the first page and, at the same time, the list''s custom fields'
-    Set-CMSandboxFault
+    if (Test-Wanted 3) {
+        # 3. Latency hiding.
+        $script:latency = $size.Latency
+        $latencyRows = New-Input $size.LatencyRows
+        $read = Measure-Median 1 $null { Import-Csv $latencyRows | Out-Null }
+        $module = Measure-Median $size.Runs $fresh { & $send $latencyRows @{ MaxConcurrency = $size.Concurrency } }
+        $setup = Measure-Median 1 $fresh { & $send (New-Input 1) @{} }
+        $batches = [Math]::Ceiling($size.LatencyRows / 1000)
+        $ideal = $batches * $size.Latency / 1000 / $size.Concurrency + $read.Median
+        Add-Result '3. Latency hiding' "$($size.LatencyRows) rows, $($size.Latency) ms, MaxConcurrency $($size.Concurrency): wall / ideal" ('{0:0.000} s ideal' -f $ideal) (Format-Time $module) ($module.Median / $ideal) '<= 1.25' ($module.Median / $ideal -le 1.25) `
+            ("ideal = $batches batches x $($size.Latency) ms / $($size.Concurrency) + {0:0.000} s to read the input; finding the list and its fields first takes {1:0.000} s (two round trips)" -f $read.Median, $setup.Median)
+    }
 
-    # 4. Flat memory: the peak working set of a process sending many rows vs few.
-    $peak = foreach ($count in $size.MemorySmall, $size.MemoryLarge) {
+    if (Test-Wanted 5) {
+        # 5. Readers.
+        $script:latency = 0
         Reset-CMSandbox -Confirm:$false
-        $path = New-Input $count
-        $script = "`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'; Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'; " +
-            "Import-Csv '$path' | Send-CMSubscribers -Destination Bench -DataTemplate Bench | Out-Null; [GC]::Collect(); " +
-            "[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
-        [long] (& $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
+        $seeded = Add-CMSandboxData -ListName 'Readers' -Active $size.Readers
+        Set-CMSandboxFault -LatencyMs 50
+        $hand = Measure-Median $size.Runs $null { & (Join-Path $PSScriptRoot 'HandWritten-Read.ps1') -BaseUri $sandbox.BaseUri -ApiKey $apiKey -ListId $seeded.ListId | Out-Null }
+        $module = Measure-Median $size.Runs $null { Get-CMSubscriber -Credential Bench -ListId $seeded.ListId | Out-Null }
+        Add-Result '5. Readers' "$($size.Readers) subscribers, 50 ms a page: loop time / module time" (Format-Time $hand) (Format-Time $module) ($hand.Median / $module.Median) '>= 1.5' ($hand.Median / $module.Median -ge 1.5)
+        $onePage = Measure-Median $size.Runs $null { Get-CMListStats -Credential Bench -ListId $seeded.ListId | Out-Null }
+        $first = Measure-Median $size.Runs $null { Get-CMSubscriber -Credential Bench -ListId $seeded.ListId | Select-Object -First 10 | Out-Null }
+        Add-Result '5. Readers, first 10' 'Select-Object -First 10 / one request' (Format-Time $onePage) (Format-Time $first) ($first.Median / $onePage.Median) '<= 1.2' ($first.Median / $onePage.Median -le 1.2) `
+            'one request = Get-CMListStats for the same list; the first 10 read the first page and, at the same time, the list''s custom fields'
+        Set-CMSandboxFault
     }
-    Add-Result '4. Flat memory' "peak working set, $($size.MemoryLarge) rows / $($size.MemorySmall) rows" ('{0:N0} MB' -f ($peak[0] / 1MB)) ('{0:N0} MB' -f ($peak[1] / 1MB)) ($peak[1] / $peak[0]) '<= 1.25' ($peak[1] / $peak[0] -le 1.25)
 
-    # 6. Import cost.
-    $exit = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command 'exit' }
-    $import = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'" }
-    Add-Result '6. Import cost' "pwsh -c 'Import-Module CampaignMonitor' / pwsh -c 'exit'" (Format-Time $exit) (Format-Time $import) ($import.Median / $exit.Median) '<= 1.25' ($import.Median / $exit.Median -le 1.25)
+    if (Test-Wanted 4) {
+        # 4. Flat memory: the peak working set of a process sending many rows vs few.
+        $peak = foreach ($count in $size.MemorySmall, $size.MemoryLarge) {
+            Reset-CMSandbox -Confirm:$false
+            $path = New-Input $count
+            $script = "`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'; Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'; " +
+                "Import-Csv '$path' | Send-CMSubscribers -Destination Bench -DataTemplate Bench | Out-Null; [GC]::Collect(); " +
+                "[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+            [long] (& $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
+        }
+        Add-Result '4. Flat memory' "peak working set, $($size.MemoryLarge) rows / $($size.MemorySmall) rows" ('{0:N0} MB' -f ($peak[0] / 1MB)) ('{0:N0} MB' -f ($peak[1] / 1MB)) ($peak[1] / $peak[0]) '<= 1.25' ($peak[1] / $peak[0] -le 1.25)
+    }
+
+    if (Test-Wanted 6) {
+        # 6. Import cost.
+        $exit = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command 'exit' }
+        $import = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'" }
+        Add-Result '6. Import cost' "pwsh -c 'Import-Module CampaignMonitor' / pwsh -c 'exit'" (Format-Time $exit) (Format-Time $import) ($import.Median / $exit.Median) '<= 1.25' ($import.Median / $exit.Median -le 1.25)
+    }
 }
 finally {
     Stop-CMSandbox

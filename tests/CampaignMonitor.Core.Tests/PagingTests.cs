@@ -87,6 +87,47 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task WhileWaitingForTheNextPageThePageAfterItIsOnItsWayToo()
+    {
+        // Page 2 is held back until page 3 has been asked for: a reader that waited for one page at a time never ends.
+        var pageThreeAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pages = PagedSubscribers(50);
+        var handler = new StubHandler(async (request, token) =>
+        {
+            var page = request.Query("page");
+            if (page == "3")
+                pageThreeAsked.TrySetResult();
+            if (page == "2")
+                await pageThreeAsked.Task.WaitAsync(TimeSpan.FromSeconds(10), token);
+            return StubHandler.Json(await (await pages.Respond(request, token)).Content.ReadAsStringAsync(token));
+        });
+        using var client = TestClients.Create(handler);
+
+        var all = await TestClients.Take(client.GetSubscribersAsync("list", SubscriberState.Active, paging: new PageRequest { PageSize = 10 }), 100);
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"s{i}@example.com"), all.Select(s => s.EmailAddress));
+        Assert.Equal(new[] { "1", "2", "3", "4", "5" }, handler.Requests.Select(r => r.Query("page")).Order());
+    }
+
+    [Fact]
+    public async Task WhileAPageIsReadAtMostOnePageBeyondItHasBeenAskedFor()
+    {
+        var handler = PagedSubscribers(95);
+        using var client = TestClients.Create(handler);
+        var index = 0;
+        await foreach (var subscriber in client.GetSubscribersAsync("list", SubscriberState.Active, paging: new PageRequest { PageSize = 10 }))
+        {
+            // Let any page that was set off reach the handler before looking.
+            await Task.Delay(1);
+            var readingPage = index++ / 10 + 1;
+            var furthest = handler.Requests.Max(r => int.Parse(r.Query("page")!));
+            Assert.True(furthest <= readingPage + 1, $"reading page {readingPage}, but page {furthest} was asked for");
+        }
+        Assert.Equal(95, index);
+        Assert.Equal(10, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task SinceIsSentAsTheApisDateFilter()
     {
         var handler = PagedSubscribers(1);

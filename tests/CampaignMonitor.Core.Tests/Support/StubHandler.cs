@@ -27,6 +27,9 @@ public sealed class StubHandler : HttpMessageHandler
         return await _respond(recorded, cancellationToken);
     }
 
+    /// <summary>What this handler answers to a request, without recording it (for a handler that wraps another).</summary>
+    public Task<HttpResponseMessage> Respond(RecordedRequest request, CancellationToken cancellationToken) => _respond(request, cancellationToken);
+
     public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 }
