@@ -234,6 +234,22 @@ Describe 'Send-CMSubscribers: rejects' {
         $again.Rejected | Should -Be 0
         $again.Existing + $again.New | Should -Be 5
     }
+
+    It 'reports a row the API refuses with every column of the input, mapped or not' {
+        Add-CMSandboxData -ListName Newsletter -Subscriber @{ EmailAddress = 'left@example.com'; State = 'Unsubscribed' } | Out-Null
+        $rejects = Join-Path $TestDrive 'api-rejects.csv'
+        $rows = [pscustomobject]@{ Email = 'stays@example.com'; Name = 'Stays'; Note = 'kept 1' }, [pscustomobject]@{ Email = 'left@example.com'; Name = 'Left'; Note = 'kept 2' }
+        $result = $rows | Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -RejectPath $rejects -ErrorVariable refused -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $result.Rejected | Should -Be 1
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'SubscriberRejected*'
+        $refused[0].TargetObject.Email | Should -Be 'left@example.com'
+        $refused[0].TargetObject.Note | Should -Be 'kept 2' -Because 'the target is the row as it came in, unmapped columns too'
+        $line = Import-Csv $rejects
+        $line.Email | Should -Be 'left@example.com'
+        $line.Note | Should -Be 'kept 2'
+        $line.Code | Should -Be '206'
+    }
 }
 
 Describe 'Send-CMSubscribers: duplicates and ordering' {

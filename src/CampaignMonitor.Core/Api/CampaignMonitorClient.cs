@@ -179,13 +179,18 @@ public sealed class CampaignMonitorClient : IDisposable
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        var bytes = body switch
+        string text;
+        if (body is ImportSubscribersRequest import)
         {
-            null => null,
-            ImportSubscribersRequest import => JsonSerializer.SerializeToUtf8Bytes(import, ApiJsonContext.Default.ImportSubscribersRequest),
-            _ => JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options),
-        };
-        var text = await _transport.SendAsync(method, path, bytes, cancellationToken).ConfigureAwait(false);
+            // The big one: serialized into a pooled buffer, held until every attempt is over.
+            using var pooled = PooledJsonBody.Serialize(import, ApiJsonContext.Default.ImportSubscribersRequest);
+            text = await _transport.SendAsync(method, path, pooled.Memory, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            ReadOnlyMemory<byte>? bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options);
+            text = await _transport.SendAsync(method, path, bytes, cancellationToken).ConfigureAwait(false);
+        }
         if (typeof(T) == typeof(JsonElement) && string.IsNullOrWhiteSpace(text))
             return default!;
         return Deserialize<T>(text, path);

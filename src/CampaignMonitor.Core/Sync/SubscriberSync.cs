@@ -30,13 +30,15 @@ public sealed class SubscriberSync
     public bool BatchIsFull => _sender?.BatchIsFull ?? false;
 
     /// <summary>Takes one row. Returns the problem when our checks refuse it (it never reaches the API), else null.</summary>
-    public RowProblem? Accept(long rowNumber, ReadOnlySpan<object?> values, object? source)
+    /// <param name="source">The row, the target of its problem when our checks refuse it.</param>
+    /// <param name="keep">What a row sent in a batch keeps of itself until its batch is answered (the source when null).</param>
+    public RowProblem? Accept(long rowNumber, ReadOnlySpan<object?> values, object? source, object? keep = null)
     {
         Tally.Received++;
         var mapped = _plan.Map(values);
         if (mapped.Reject is { } reject)
             return Tally.RejectLocally(rowNumber, InputValue.IsScalar(values[_plan.EmailIndex]) ? InputValue.Text(values[_plan.EmailIndex]).Trim() : "", reject, source);
-        var row = new PendingRow(rowNumber, mapped.Record!, source);
+        var row = new PendingRow(rowNumber, mapped.Record!, keep ?? source);
         row.IsDuplicate = !_seen.Add(row.Fingerprint);
         if (_sender is null || (_checkpoint?.Contains(rowNumber) ?? false))
         {

@@ -138,7 +138,8 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
         _rowNumber++;
         if (_sync is null)
             Start(row);
-        var problem = _sync!.Accept(_rowNumber, _reader!.Read(row), row);
+        var values = _reader!.Read(row, out var snapshot);
+        var problem = _sync!.Accept(_rowNumber, values, row, snapshot);
         if (problem is not null)
             Report(problem);
         if (_sync.BatchIsFull)
@@ -213,7 +214,7 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
 
         _piiColumns = _prepared.Plan.Columns.Where(c => c.Kind is TargetKind.EmailAddress or TargetKind.Name or TargetKind.FirstName
             or TargetKind.LastName or TargetKind.MobileNumber).ToDictionary(c => c.Source, c => c.Kind, StringComparer.OrdinalIgnoreCase);
-        _reader = new RowReader(_prepared.Plan.Columns.Select(c => c.Source));
+        _reader = new RowReader(_inputColumns, _prepared.Plan.Columns.Select(c => c.Source));
         if (apply)
         {
             _sender = new ImportSender(_client, _prepared.ListId!, new ImportFlags(Resubscribe, QueueAutoresponders, RestartAutoresponders), BatchSize, MaxConcurrency);
@@ -340,14 +341,13 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
         if (writeError)
         {
             var record = ErrorRecords.Create(new InvalidDataException(message), problem.Failed ? "SubscriberNotDelivered" : "SubscriberRejected",
-                ErrorCategory.InvalidData, _masked ? MaskRow(problem.Source as PSObject) : problem.Source);
+                ErrorCategory.InvalidData, _masked ? MaskRow(problem.Source) : problem.Source is RowSnapshot snapshot ? snapshot.ToPSObject() : problem.Source);
             WriteError(record);
         }
         if (_rejectPath is not null)
         {
             _rejectFile ??= new RejectFile(_rejectPath, _inputColumns);
-            var row = problem.Source as PSObject;
-            _rejectFile.Write(_rejectFile.Columns.Select(c => MaskColumn(c, RowReader.Text(row, c))), problem.Code, MaskText(problem.Reason));
+            _rejectFile.Write(_rejectFile.Columns.Select(c => MaskColumn(c, ColumnText(problem.Source, c))), problem.Code, MaskText(problem.Reason));
         }
     }
 
@@ -367,10 +367,16 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
         };
     }
 
+    /// <summary>A column of a reported row: the row itself (refused by our checks) or what a sent row kept of it.</summary>
+    private static string? ColumnText(object? source, string column) =>
+        source is RowSnapshot snapshot ? snapshot.Text(column) : RowReader.Text(source as PSObject, column);
+
     /// <summary>The row as an error's target in a restricted session: the same columns, PII masked.</summary>
-    private PSObject? MaskRow(PSObject? row)
+    private PSObject? MaskRow(object? source)
     {
-        if (row is null)
+        if (source is RowSnapshot snapshot)
+            return snapshot.ToPSObject(MaskColumn);
+        if (source is not PSObject row)
             return null;
         var masked = new PSObject();
         foreach (var column in _inputColumns)

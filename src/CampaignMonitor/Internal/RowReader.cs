@@ -4,36 +4,70 @@ using System.Management.Automation;
 namespace CampaignMonitor.Internal;
 
 /// <summary>
-/// Reads the mapped columns of input objects (Import-Csv rows, [pscustomobject]s, hashtables) into a reused array,
-/// so the core never sees a PSObject. The columns are decided once, before the first row.
+/// Reads input objects (Import-Csv rows, [pscustomobject]s, hashtables) so the core never sees a PSObject. The
+/// columns are decided once, before the first row. Each row is read once, every input column into a
+/// <see cref="RowSnapshot"/>: the mapped values are taken from it, and a row waiting in a batch keeps the snapshot
+/// (a few references) instead of its PSObject (kilobytes of members), which would make every garbage collection
+/// during a send copy rows that are still waiting for their batch.
 /// </summary>
 internal sealed class RowReader
 {
-    private readonly string[] _columns;
-    private readonly object?[] _values;
+    private readonly IReadOnlyList<string> _inputColumns;
+    private readonly string[] _extraColumns;
+    private readonly int[] _mappedIndex;
+    private readonly object?[] _mapped;
 
-    public RowReader(IEnumerable<string> columns)
+    /// <param name="inputColumns">The columns of the first row, as <see cref="ColumnsOf"/> found them.</param>
+    /// <param name="mappedColumns">The columns the mapping reads, in its order.</param>
+    public RowReader(IReadOnlyList<string> inputColumns, IEnumerable<string> mappedColumns)
     {
-        _columns = columns.ToArray();
-        _values = new object?[_columns.Length];
+        _inputColumns = inputColumns;
+        var extra = new List<string>();
+        var index = new List<int>();
+        foreach (var column in mappedColumns)
+        {
+            var at = IndexOf(inputColumns, column);
+            if (at < 0)
+            {
+                // Mapped but not among the first row's columns: read it too, after the input columns.
+                at = inputColumns.Count + extra.Count;
+                extra.Add(column);
+            }
+            index.Add(at);
+        }
+        _extraColumns = extra.ToArray();
+        _mappedIndex = index.ToArray();
+        _mapped = new object?[_mappedIndex.Length];
     }
 
-    /// <summary>The values of one row, in column order (valid until the next call).</summary>
-    public object?[] Read(PSObject? row)
+    /// <summary>
+    /// Reads one row. Returns its mapped values, in mapping order (valid until the next call), and gives its snapshot.
+    /// </summary>
+    public object?[] Read(PSObject? row, out RowSnapshot snapshot)
     {
-        var target = row?.BaseObject;
-        for (var i = 0; i < _columns.Length; i++)
-            _values[i] = target is IDictionary dictionary ? Unwrap(Lookup(dictionary, _columns[i])) : Unwrap(row?.Properties[_columns[i]]?.Value);
-        return _values;
+        var values = new object?[_inputColumns.Count + _extraColumns.Length];
+        var dictionary = row?.BaseObject as IDictionary;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var column = i < _inputColumns.Count ? _inputColumns[i] : _extraColumns[i - _inputColumns.Count];
+            values[i] = dictionary is not null ? Unwrap(Lookup(dictionary, column)) : Unwrap(row?.Properties[column]?.Value);
+        }
+        for (var i = 0; i < _mappedIndex.Length; i++)
+            _mapped[i] = values[_mappedIndex[i]];
+        snapshot = new RowSnapshot(_inputColumns, values);
+        return _mapped;
     }
 
     /// <summary>A column's value as text, for the reject file.</summary>
     public static string? Text(PSObject? row, string column)
     {
         var value = row?.BaseObject is IDictionary dictionary ? Lookup(dictionary, column) : row?.Properties[column]?.Value;
-        value = Unwrap(value);
-        return value is null ? null : Core.Sync.InputValue.IsScalar(value) ? Core.Sync.InputValue.Text(value) : LanguagePrimitives.ConvertTo<string>(value);
+        return AsText(Unwrap(value));
     }
+
+    /// <summary>A value as the reject file writes it.</summary>
+    public static string? AsText(object? value) =>
+        value is null ? null : Core.Sync.InputValue.IsScalar(value) ? Core.Sync.InputValue.Text(value) : LanguagePrimitives.ConvertTo<string>(value);
 
     /// <summary>The column names of an input object, as the user sees them.</summary>
     public static IReadOnlyList<string> ColumnsOf(PSObject? row)
@@ -43,6 +77,16 @@ internal sealed class RowReader
         if (row is null || row.BaseObject is string || row.BaseObject.GetType().IsPrimitive)
             return Array.Empty<string>();
         return row.Properties.Where(p => p.IsGettable).Select(p => p.Name).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> columns, string column)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i], column, StringComparison.OrdinalIgnoreCase))
+                return i;
+        }
+        return -1;
     }
 
     private static object? Lookup(IDictionary dictionary, string column)
@@ -59,4 +103,37 @@ internal sealed class RowReader
     }
 
     private static object? Unwrap(object? value) => value is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : value;
+}
+
+/// <summary>The values of one input row, read once: what a row waiting in a batch keeps to be reported later.</summary>
+internal sealed class RowSnapshot
+{
+    private readonly IReadOnlyList<string> _columns;
+    private readonly object?[] _values;
+
+    public RowSnapshot(IReadOnlyList<string> columns, object?[] values)
+    {
+        _columns = columns;
+        _values = values;
+    }
+
+    /// <summary>The value of an input column as text (null when the row has no such column).</summary>
+    public string? Text(string column)
+    {
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            if (string.Equals(_columns[i], column, StringComparison.OrdinalIgnoreCase))
+                return RowReader.AsText(_values[i]);
+        }
+        return null;
+    }
+
+    /// <summary>The row again, as an object with the input's columns (an error's target).</summary>
+    public PSObject ToPSObject(Func<string, string?, object?>? transform = null)
+    {
+        var row = new PSObject();
+        for (var i = 0; i < _columns.Count; i++)
+            row.Properties.Add(new PSNoteProperty(_columns[i], transform is null ? _values[i] : transform(_columns[i], RowReader.AsText(_values[i]))));
+        return row;
+    }
 }

@@ -71,7 +71,7 @@ internal sealed class ApiTransport : IDisposable
     }
 
     /// <summary>Sends the request and returns the body of a 2xx answer; throws for anything else.</summary>
-    public async Task<string> SendAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(HttpMethod method, string relativePath, ReadOnlyMemory<byte>? jsonBody, CancellationToken cancellationToken)
     {
         var endpoint = EndpointName(method, relativePath);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -117,9 +117,9 @@ internal sealed class ApiTransport : IDisposable
         // A request message cannot be sent twice, so every attempt builds its own.
         using var request = new HttpRequestMessage(call.Method, call.RelativePath);
         request.Headers.Authorization = _authorization;
-        if (call.JsonBody is not null)
+        if (call.JsonBody is { } body)
         {
-            request.Content = new ByteArrayContent(call.JsonBody);
+            request.Content = new ReadOnlyMemoryContent(body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
         else if (call.Method == HttpMethod.Post || call.Method == HttpMethod.Put)
@@ -285,7 +285,7 @@ internal sealed class ApiTransport : IDisposable
 
     private sealed class CallState
     {
-        public CallState(HttpMethod method, string relativePath, byte[]? jsonBody, string endpoint)
+        public CallState(HttpMethod method, string relativePath, ReadOnlyMemory<byte>? jsonBody, string endpoint)
         {
             Method = method;
             RelativePath = relativePath;
@@ -295,7 +295,7 @@ internal sealed class ApiTransport : IDisposable
 
         public HttpMethod Method { get; }
         public string RelativePath { get; }
-        public byte[]? JsonBody { get; }
+        public ReadOnlyMemory<byte>? JsonBody { get; }
         public string Endpoint { get; }
         public int Attempts;
         /// <summary>Retries spent on 429s, and on every other transient failure.</summary>
