@@ -81,8 +81,8 @@ internal static class AdminEndpoints
         problem = null;
         try
         {
-            var bytes = context.Items[FaultMiddleware.BodyItem] as byte[] ?? Array.Empty<byte>();
-            value = bytes.Length == 0 ? default : JsonSerializer.Deserialize<T>(bytes, Json);
+            var bytes = RequestJson.Body(context);
+            value = bytes.Length == 0 ? default : JsonSerializer.Deserialize<T>(bytes.Span, Json);
             if (value is null)
                 problem = "The request needs a JSON body.";
         }

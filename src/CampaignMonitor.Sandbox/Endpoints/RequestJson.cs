@@ -8,9 +8,10 @@ internal static class RequestJson
     /// <summary>The body the fault middleware already read (it hashes every request), parsed; null when it is not a JSON object.</summary>
     public static JsonDocument? Parse(HttpContext context)
     {
-        var bytes = context.Items[Faults.FaultMiddleware.BodyItem] as byte[] ?? Array.Empty<byte>();
+        var bytes = Body(context);
         try
         {
+            // Parsed over the request's buffer, not a copy: the document is disposed before the buffer goes back.
             var doc = JsonDocument.Parse(bytes);
             if (doc.RootElement.ValueKind == JsonValueKind.Object)
                 return doc;
@@ -21,6 +22,10 @@ internal static class RequestJson
         }
         return null;
     }
+
+    /// <summary>The request's body as the sandbox read it (empty when there was none).</summary>
+    public static ReadOnlyMemory<byte> Body(HttpContext context) =>
+        context.Items[Faults.FaultMiddleware.BodyItem] is ArraySegment<byte> body ? body : ReadOnlyMemory<byte>.Empty;
 
     public static bool TryGet(this JsonElement element, string name, out JsonElement value)
     {

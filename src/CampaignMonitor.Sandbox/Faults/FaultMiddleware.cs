@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -40,6 +41,9 @@ internal sealed class FaultMiddleware
         }
         finally
         {
+            // The body's buffer was rented for this request only: the endpoints are done with it.
+            if (context.Items[BodyItem] is ArraySegment<byte> { Array: { Length: > 0 } rented })
+                ArrayPool<byte>.Shared.Return(rented);
             // The log is of API traffic: the sandbox's own controls would only clutter it.
             if (!isAdmin)
             {
@@ -151,27 +155,52 @@ internal sealed class FaultMiddleware
             : ApiResults.Error(100, "Invalid API Key", StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    /// <summary>
+    /// The whole body, in a buffer rented from the shared pool (returned when the request ends): an import body is a
+    /// few hundred kilobytes, and a fresh array for each would be a large-object-heap allocation per request.
+    /// </summary>
+    private static async Task<ArraySegment<byte>> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
-            return Array.Empty<byte>();
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and < 64 * 1024 * 1024 ? (int)request.ContentLength.Value : 4096);
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        return buffer.ToArray();
+            return ArraySegment<byte>.Empty;
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and < 64 * 1024 * 1024 ? (int)request.ContentLength.Value : 4096);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted);
+                if (read == 0)
+                    return new ArraySegment<byte>(buffer, 0, length);
+                length += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     /// <summary>FNV-1a over method, path, query and body: the request's identity, stable across runs and processes.</summary>
-    private static ulong Fingerprint(HttpRequest request, byte[] body)
+    private static ulong Fingerprint(HttpRequest request, ReadOnlySpan<byte> body)
     {
         var hash = 14695981039346656037UL;
-        void Add(ReadOnlySpan<byte> bytes)
+        static ulong Add(ulong hash, ReadOnlySpan<byte> bytes)
         {
             foreach (var b in bytes)
                 hash = (hash ^ b) * 1099511628211UL;
+            return hash;
         }
-        Add(Encoding.UTF8.GetBytes(request.Method + " " + request.Path.Value?.ToLowerInvariant() + request.QueryString.Value));
-        Add(body);
-        return hash;
+        hash = Add(hash, Encoding.UTF8.GetBytes(request.Method + " " + request.Path.Value?.ToLowerInvariant() + request.QueryString.Value));
+        return Add(hash, body);
     }
 
     /// <summary>A number in [0, 1) decided by the seed, the request, its attempt and which fault is being decided.</summary>

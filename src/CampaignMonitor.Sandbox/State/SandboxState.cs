@@ -70,7 +70,7 @@ internal sealed class SandboxState
     public bool IsSuppressed(string email)
     {
         lock (_clientLock)
-            return _suppressed.Contains(email);
+            return _suppressed.Count > 0 && _suppressed.Contains(email);
     }
 
     public void Suppress(string email)

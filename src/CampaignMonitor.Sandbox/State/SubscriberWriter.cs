@@ -72,7 +72,37 @@ internal static class SubscriberWriter
         return isNew;
     }
 
-    private static string Capitalize(string value) => value.Trim().ToLowerInvariant() == "yes" ? "Yes" : "No";
+    private static string Capitalize(string value) => IsOneOf(value, "yes") ? "Yes" : "No";
+
+    private static bool IsOneOf(string value, params string[] choices)
+    {
+        var trimmed = value.AsSpan().Trim();
+        foreach (var choice in choices)
+        {
+            if (trimmed.Equals(choice, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A property's name in lower case. The names as clients write them are matched on the UTF-8 bytes (no string
+    /// made for each of a thousand rows); any other casing is accepted too, as the API does.
+    /// </summary>
+    private static string NameOf(JsonProperty property)
+    {
+        foreach (var (utf8, lower) in KnownNames)
+        {
+            if (property.NameEquals(utf8))
+                return lower;
+        }
+        return property.Name.ToLowerInvariant();
+    }
+
+    private static readonly (byte[] Utf8, string Lower)[] KnownNames = new[]
+    {
+        "EmailAddress", "Name", "MobileNumber", "ConsentToTrack", "ConsentToSendSms", "CustomFields", "Key", "Value", "Clear",
+    }.Select(name => (System.Text.Encoding.UTF8.GetBytes(name), name.ToLowerInvariant())).ToArray();
 
     private static void ApplyFields(MailingList list, Subscriber subscriber, IReadOnlyList<IncomingFieldValue> values)
     {
@@ -143,7 +173,7 @@ internal static class SubscriberWriter
         foreach (var property in element.EnumerateObject())
         {
             var value = property.Value;
-            switch (property.Name.ToLowerInvariant())
+            switch (NameOf(property))
             {
                 case "emailaddress":
                     email = Endpoints.RequestJson.Text(value)?.Trim() ?? "";
@@ -177,7 +207,7 @@ internal static class SubscriberWriter
                         var clear = false;
                         foreach (var part in item.EnumerateObject())
                         {
-                            switch (part.Name.ToLowerInvariant())
+                            switch (NameOf(part))
                             {
                                 case "key": key = Endpoints.RequestJson.Text(part.Value) ?? ""; break;
                                 case "value": text = Endpoints.RequestJson.Text(part.Value); break;
@@ -196,7 +226,7 @@ internal static class SubscriberWriter
         }
         if (!hasConsent)
             consentProblem = "missing";
-        else if (consent.Trim().ToLowerInvariant() is not ("yes" or "no" or "unchanged"))
+        else if (!IsOneOf(consent, "yes", "no", "unchanged"))
             consentProblem = "invalid";
         row = new IncomingSubscriber(email, name, hasName, mobile, hasMobile, consent, sms, fields);
         return null;
