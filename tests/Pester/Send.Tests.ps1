@@ -119,6 +119,31 @@ Describe 'Send-CMSubscribers: the list and its fields' {
         $Result.FieldsCreated.Count | Should -Be 7
     }
 
+    It 'finds the list of an earlier send in this session without searching the client''s lists' {
+        $before = @(Get-CMSandboxRequest -Path '*lists.json').Count
+        $again = Send -Rows ([pscustomobject]@{ Email = 'again@example.com' })
+        $again.ListId | Should -Be $Result.ListId
+        $again.ListCreated | Should -BeFalse
+        @(Get-CMSandboxRequest -Path '*lists.json').Count | Should -Be $before -Because 'the list found before is read directly, one round trip instead of two'
+    }
+
+    It 'looks the list up by name again when the remembered one was renamed' {
+        $credential = [pscredential]::new([System.Net.NetworkCredential]::new('', $Sandbox.ApiKey).Password, (ConvertTo-SecureString 'x' -AsPlainText -Force))
+        $rename = @{ Title = 'Newsletter (old)'; UnsubscribeSetting = 'OnlyThisList'; UnsubscribePage = ''; ConfirmedOptIn = $false; ConfirmationSuccessPage = '' } | ConvertTo-Json
+        Invoke-RestMethod -Method Put -Uri ($Sandbox.BaseUri + "lists/$($Result.ListId).json") -Body $rename -ContentType 'application/json' `
+            -Authentication Basic -Credential $credential -AllowUnencryptedAuthentication | Out-Null
+        try {
+            $fresh = Send -Rows ([pscustomobject]@{ Email = 'renamed@example.com' })
+            $fresh.ListCreated | Should -BeTrue -Because 'no list is called Newsletter any more'
+            $fresh.ListId | Should -Not -Be $Result.ListId
+            (Get-CMSandboxListRows -Sandbox $Sandbox -ListId $Result.ListId).EmailAddress | Should -Not -Contain 'renamed@example.com'
+        }
+        finally {
+            Reset-CMSandbox -Confirm:$false
+            $script:Result = Send -Rows ([pscustomobject]@{ Email = 'a@example.com'; Name = 'A'; Tier = 'Gold' })
+        }
+    }
+
     It 'adds missing multi-select options and reuses the fields on the next send' {
         $mapping = (Get-CMDataTemplate Crm).Mapping
         $mapping['Tier'] = @{ Field = 'Loyalty Tier'; Type = 'MultiSelectOne'; Options = 'Gold', 'Silver', 'Bronze', 'Platinum' }

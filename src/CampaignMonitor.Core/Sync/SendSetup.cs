@@ -97,26 +97,54 @@ public static class SendSetup
             ?? throw new SendSetupException("NoEmailColumn", $"The input has no email column: without a data template it must be called EmailAddress or Email. Its columns are: {Describe(inputColumns)}.");
     }
 
+    private sealed record FoundList(ListDetails Details, List<CustomFieldDefinition> Fields);
+
+    /// <summary>
+    /// Reads a list's details and custom fields together (one round trip's wait). With <paramref name="title"/>, the
+    /// list must still exist under that exact name: null when it was deleted or renamed.
+    /// </summary>
+    private static async Task<FoundList?> ReadListAsync(CampaignMonitorClient client, string listId, string? title, CancellationToken cancellationToken)
+    {
+        var detailsTask = client.GetListDetailsAsync(listId, cancellationToken);
+        var fieldsTask = client.GetCustomFieldsAsync(listId, cancellationToken);
+        try
+        {
+            await Task.WhenAll(detailsTask, fieldsTask).ConfigureAwait(false);
+        }
+        catch (Api.Errors.CampaignMonitorApiException ex) when (title is not null && ex.Kind == Api.Errors.ApiErrorKind.UnknownId)
+        {
+            return null;
+        }
+        if (title is not null && !string.Equals(detailsTask.Result.Title, title, StringComparison.Ordinal))
+            return null;
+        return new FoundList(detailsTask.Result, fieldsTask.Result);
+    }
+
     public static async Task<PreparedList> PrepareAsync(CampaignMonitorClient client, SendContext context, IReadOnlyList<string> inputColumns, bool apply, CancellationToken cancellationToken)
     {
         var emailColumn = EmailColumn(context, inputColumns);
         var destination = context.Destination;
-        var lists = await client.GetListsAsync(context.Credential.ClientId, cancellationToken).ConfigureAwait(false);
-        var existing = lists.FirstOrDefault(l => string.Equals(l.Name, destination.ListName, StringComparison.Ordinal))
-            ?? (lists.Count(l => string.Equals(l.Name, destination.ListName, StringComparison.OrdinalIgnoreCase)) == 1
-                ? lists.First(l => string.Equals(l.Name, destination.ListName, StringComparison.OrdinalIgnoreCase)) : null);
+        var listKey = KnownLists.Key(client.BaseUri, context.Credential.ClientId, destination.ListName);
+        // The list found by an earlier send in this session is read straight away (one round trip, not two); the
+        // client's lists are searched only when it is gone or renamed.
+        var found = KnownLists.TryGet(listKey, out var knownId) ? await ReadListAsync(client, knownId, destination.ListName, cancellationToken).ConfigureAwait(false) : null;
+        if (found is null)
+        {
+            var lists = await client.GetListsAsync(context.Credential.ClientId, cancellationToken).ConfigureAwait(false);
+            var existing = lists.FirstOrDefault(l => string.Equals(l.Name, destination.ListName, StringComparison.Ordinal))
+                ?? (lists.Count(l => string.Equals(l.Name, destination.ListName, StringComparison.OrdinalIgnoreCase)) == 1
+                    ? lists.First(l => string.Equals(l.Name, destination.ListName, StringComparison.OrdinalIgnoreCase)) : null);
+            if (existing is not null)
+                found = await ReadListAsync(client, existing.ListID, title: null, cancellationToken).ConfigureAwait(false);
+        }
 
-        string? listId = existing?.ListID;
+        string? listId = found?.Details.ListID;
         var warnings = new List<string>();
         var fields = new List<CustomFieldDefinition>();
-        if (existing is not null)
+        if (found is not null)
         {
-            // Two independent reads: one round trip's wait, not two.
-            var detailsTask = client.GetListDetailsAsync(existing.ListID, cancellationToken);
-            var fieldsTask = client.GetCustomFieldsAsync(existing.ListID, cancellationToken);
-            await Task.WhenAll(detailsTask, fieldsTask).ConfigureAwait(false);
-            warnings.AddRange(SettingDifferences(destination, detailsTask.Result));
-            fields = fieldsTask.Result;
+            warnings.AddRange(SettingDifferences(destination, found.Details));
+            fields = found.Fields;
         }
         else if (apply)
         {
@@ -139,7 +167,9 @@ public static class SendSetup
             }
         }
 
-        var prepared = new PreparedList { ListName = destination.ListName, ListId = listId, ListCreated = existing is null };
+        if (listId is not null)
+            KnownLists.Remember(listKey, listId);
+        var prepared = new PreparedList { ListName = destination.ListName, ListId = listId, ListCreated = found is null };
         prepared.Warnings.AddRange(warnings);
         var columns = new List<ColumnTarget> { new(emailColumn, TargetKind.EmailAddress) };
         if (context.Template is { } template)
