@@ -56,6 +56,15 @@ function Measure-Median([int] $Runs, [scriptblock] $Before, [scriptblock] $Actio
     [pscustomobject]@{ Median = $sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)]; Min = $sorted[0]; Max = $sorted[-1] }
 }
 
+function Measure-Cpu([scriptblock] $Before, [scriptblock] $Action) {
+    # Processor time of this process (every thread: the pipeline, JSON, HTTP) spent on one run.
+    if ($Before) { & $Before }
+    [GC]::Collect()
+    $start = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime
+    & $Action
+    ([Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime - $start).TotalSeconds
+}
+
 function Add-Result($Scenario, $Metric, $Baseline, $Module, [double] $Ratio, [string] $Target, [bool] $Met, [string] $Note = '') {
     $results.Add([pscustomobject]@{
             Scenario = $Scenario; Metric = $Metric; Baseline = $Baseline; Module = $Module
@@ -97,8 +106,29 @@ try {
         $log = Get-CMSandboxRequest -Path '*import.json'
         $dry = Measure-Median $size.Runs $fresh { & $send $rows @{ WhatIf = $true } }
         $serverSeconds = ($log.DurationMs | Measure-Object -Sum).Sum / 1000
+        $baselineCpu = Measure-Cpu $null { Import-Csv $rows | Out-Null }
+        # The floor under any mapping: only reading each row's 8 properties from C#, as a binary cmdlet must.
+        Add-Type -TypeDefinition @'
+public static class BenchPropertyReader
+{
+    public static int ReadAll(object[] rows, string[] columns)
+    {
+        var found = 0;
+        foreach (System.Management.Automation.PSObject row in rows)
+            foreach (var column in columns)
+                if (row.Properties[column]?.Value is not null) found++;
+        return found;
+    }
+}
+'@
+        $loaded = @(Import-Csv $rows)
+        $columns = [string[]]$loaded[0].psobject.Properties.Name
+        $null = [BenchPropertyReader]::ReadAll($loaded, $columns)
+        $reading = Measure-Median $size.Runs $null { $null = [BenchPropertyReader]::ReadAll($loaded, $columns) }
+        $loaded = $null
+        $moduleCpu = Measure-Cpu $fresh { & $send $rows @{} }
         Add-Result '1. Pipeline cost' "Import-Csv $($size.Rows) rows | Send-CMSubscribers vs | Out-Null" (Format-Time $baseline) (Format-Time $module) ($module.Median / $baseline.Median) '<= 1.3' ($module.Median / $baseline.Median -le 1.3) `
-            ("Mapping and checking alone (-WhatIf): {0:0.00}x. The sandbox, on the same 2 cores, spent {1:0.00} s of its own serving the imports." -f ($dry.Median / $baseline.Median), $serverSeconds)
+            ("Mapping and checking alone (-WhatIf, no network): {0:0.00}x; only reading the 8 properties of every row from C#: {5:0.00}x of the baseline on top of it. Processor time of this process: {1:0.00} s vs {2:0.00} s. The sandbox, on the same {3} cores, spent {4:0.00} s of its own serving the imports." -f ($dry.Median / $baseline.Median), $moduleCpu, $baselineCpu, [Environment]::ProcessorCount, $serverSeconds, ($reading.Median / $baseline.Median))
 
         # 7. The sandbox alone: rows per second of its own import time.
         $importedRows = ($log.BatchSize | Measure-Object -Sum).Sum
@@ -115,7 +145,16 @@ try {
             $hand = Measure-Median $size.Runs $fresh { & (Join-Path $PSScriptRoot 'HandWritten-Import.ps1') -CsvPath $rows -BaseUri $sandbox.BaseUri -ApiKey $apiKey -ListId (& $listId) }
             $module = Measure-Median $size.Runs $fresh { & $send $rows @{} }
             $target = if ($latency -eq 0) { 2 } else { 5 }
-            Add-Result "2. vs hand-written, $latency ms" "$($size.Rows) rows: script time / module time" (Format-Time $hand) (Format-Time $module) ($hand.Median / $module.Median) ">= $target" ($hand.Median / $module.Median -ge $target)
+            $note = ''
+            if ($latency -gt 0) {
+                # The default -MaxConcurrency (4, from the SPEC) bounds the ratio: the waits alone take batches x latency / 4.
+                $batches = [Math]::Ceiling($size.Rows / 1000)
+                $floor = $batches * $latency / 1000 / 4
+                $wider = Measure-Median $size.Runs $fresh { & $send $rows @{ MaxConcurrency = 8 } }
+                $note = ('At the default -MaxConcurrency 4, {0} batches x {1} ms / 4 = {2:0.00} s of waiting alone, so no client could do better than {3:0.0}x. With -MaxConcurrency 8: {4} ({5:0.0}x).' -f `
+                        $batches, $latency, $floor, ($hand.Median / $floor), (Format-Time $wider), ($hand.Median / $wider.Median))
+            }
+            Add-Result "2. vs hand-written, $latency ms" "$($size.Rows) rows: script time / module time" (Format-Time $hand) (Format-Time $module) ($hand.Median / $module.Median) ">= $target" ($hand.Median / $module.Median -ge $target) $note
         }
     }
 
@@ -129,7 +168,7 @@ try {
         $batches = [Math]::Ceiling($size.LatencyRows / 1000)
         $ideal = $batches * $size.Latency / 1000 / $size.Concurrency + $read.Median
         Add-Result '3. Latency hiding' "$($size.LatencyRows) rows, $($size.Latency) ms, MaxConcurrency $($size.Concurrency): wall / ideal" ('{0:0.000} s ideal' -f $ideal) (Format-Time $module) ($module.Median / $ideal) '<= 1.25' ($module.Median / $ideal -le 1.25) `
-            ("ideal = $batches batches x $($size.Latency) ms / $($size.Concurrency) + {0:0.000} s to read the input; finding the list and its fields first takes {1:0.000} s (two round trips)" -f $read.Median, $setup.Median)
+            ("ideal = $batches batches x $($size.Latency) ms / $($size.Concurrency) + {0:0.000} s to read the input; finding the list and its fields first takes {1:0.000} s (one round trip: the list an earlier send found is read directly)" -f $read.Median, $setup.Median)
     }
 
     if (Test-Wanted 5) {
@@ -165,7 +204,12 @@ try {
         # 6. Import cost.
         $exit = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command 'exit' }
         $import = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'" }
-        Add-Result '6. Import cost' "pwsh -c 'Import-Module CampaignMonitor' / pwsh -c 'exit'" (Format-Time $exit) (Format-Time $import) ($import.Median / $exit.Median) '<= 1.25' ($import.Median / $exit.Median -le 1.25)
+        # What any manifest module costs pwsh: a manifest with nothing in it but our PowerShellVersion and edition.
+        $empty = New-Item -ItemType Directory -Force -Path (Join-Path $work 'EmptyModule')
+        "@{ ModuleVersion = '1.0.0'; GUID = '$([guid]::NewGuid())'; PowerShellVersion = '7.4'; CompatiblePSEditions = @('Core') }" | Set-Content (Join-Path $empty 'EmptyModule.psd1')
+        $manifestOnly = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $empty 'EmptyModule.psd1')'" }
+        Add-Result '6. Import cost' "pwsh -c 'Import-Module CampaignMonitor' / pwsh -c 'exit'" (Format-Time $exit) (Format-Time $import) ($import.Median / $exit.Median) '<= 1.25' ($import.Median / $exit.Median -le 1.25) `
+            ("An empty manifest module with the same PowerShellVersion and edition: {0} ({1:0.00}x) - pwsh's own first manifest and version check. This module's own share (dll, cmdlets, formats): {2:0.000} s." -f (Format-Time $manifestOnly), ($manifestOnly.Median / $exit.Median), ($import.Median - $manifestOnly.Median))
     }
 }
 finally {
