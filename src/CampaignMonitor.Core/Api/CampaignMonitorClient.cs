@@ -93,14 +93,28 @@ public sealed class CampaignMonitorClient : IDisposable
     /// </summary>
     public async Task<ImportResult> ImportSubscribersAsync(string listId, ImportSubscribersRequest request, CancellationToken cancellationToken = default)
     {
+        using var prepared = PrepareImport(request);
+        return await ImportSubscribersAsync(listId, prepared, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks and serializes an import ahead of sending it (see <see cref="PreparedImport"/>).</summary>
+    public PreparedImport PrepareImport(ImportSubscribersRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Subscribers.Count == 0)
             throw new ArgumentException("An import needs at least one subscriber (the API answers code 212 otherwise).", nameof(request));
         if (request.Subscribers.Count > ImportSubscribersRequest.MaxSubscribers)
             throw new ArgumentException($"An import takes at most {ImportSubscribersRequest.MaxSubscribers} subscribers, not {request.Subscribers.Count} (the API answers code 209 otherwise).", nameof(request));
+        return new PreparedImport(PooledJsonBody.Serialize(request, ApiJsonContext.Default.ImportSubscribersRequest));
+    }
+
+    /// <summary>Sends an import prepared by <see cref="PrepareImport"/>; the answer as for the other overload.</summary>
+    public async Task<ImportResult> ImportSubscribersAsync(string listId, PreparedImport import, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(import);
         try
         {
-            return await SendAsync<ImportResult>(HttpMethod.Post, $"subscribers/{Id(listId, nameof(listId))}/import.json", request, cancellationToken).ConfigureAwait(false);
+            return await SendBytesAsync<ImportResult>(HttpMethod.Post, $"subscribers/{Id(listId, nameof(listId))}/import.json", import.Body, cancellationToken).ConfigureAwait(false);
         }
         catch (CampaignMonitorApiException ex) when (ex.Code == 210 && ex.ResultDataJson is not null)
         {
@@ -179,18 +193,13 @@ public sealed class CampaignMonitorClient : IDisposable
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        string text;
-        if (body is ImportSubscribersRequest import)
-        {
-            // The big one: serialized into a pooled buffer, held until every attempt is over.
-            using var pooled = PooledJsonBody.Serialize(import, ApiJsonContext.Default.ImportSubscribersRequest);
-            text = await _transport.SendAsync(method, path, pooled.Memory, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            ReadOnlyMemory<byte>? bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options);
-            text = await _transport.SendAsync(method, path, bytes, cancellationToken).ConfigureAwait(false);
-        }
+        ReadOnlyMemory<byte>? bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options);
+        return await SendBytesAsync<T>(method, path, bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> SendBytesAsync<T>(HttpMethod method, string path, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    {
+        var text = await _transport.SendAsync(method, path, body, cancellationToken).ConfigureAwait(false);
         if (typeof(T) == typeof(JsonElement) && string.IsNullOrWhiteSpace(text))
             return default!;
         return Deserialize<T>(text, path);

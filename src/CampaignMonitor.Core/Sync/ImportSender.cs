@@ -87,7 +87,25 @@ public sealed class ImportSender : IDisposable
         _open = new List<PendingRow>(_batchSize);
         _openIndex = new Dictionary<ulong, int>(_batchSize);
         var number = ++_batchNumber;
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Serialized on a worker while the batch waits for a sender slot: the slot is then held for the round trip
+        // alone, and the next request leaves as soon as an answer frees one.
+        var request = new ImportSubscribersRequest
+        {
+            Subscribers = rows.Select(r => r.Record).ToList(),
+            Resubscribe = _flags.Resubscribe,
+            QueueSubscriptionBasedAutoResponders = _flags.QueueAutoresponders,
+            RestartSubscriptionBasedAutoresponders = _flags.RestartAutoresponders,
+        };
+        var prepared = Task.Run(() => _client.PrepareImport(request), CancellationToken.None);
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _ = prepared.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task[] earlier;
@@ -97,7 +115,7 @@ public sealed class ImportSender : IDisposable
             foreach (var row in rows)
                 _inFlightByAddress[row.Fingerprint] = started.Task;
         }
-        var task = Task.Run(() => SendAsync(number, rows, earlier, started), CancellationToken.None);
+        var task = Task.Run(() => SendAsync(number, rows, prepared, earlier, started), CancellationToken.None);
         lock (_running)
         {
             _running.RemoveAll(t => t.IsCompleted);
@@ -105,24 +123,20 @@ public sealed class ImportSender : IDisposable
         }
     }
 
-    private async Task SendAsync(int number, List<PendingRow> rows, Task[] earlier, TaskCompletionSource done)
+    private async Task SendAsync(int number, List<PendingRow> rows, Task<PreparedImport> prepared, Task[] earlier, TaskCompletionSource done)
     {
         var outcome = new BatchOutcome(number, rows);
         var watch = Stopwatch.StartNew();
+        PreparedImport? import = null;
         try
         {
+            import = await prepared.ConfigureAwait(false);
             if (earlier.Length > 0)
                 await Task.WhenAll(earlier).ConfigureAwait(false);
             _stop.Token.ThrowIfCancellationRequested();
             if (CircuitOpen)
                 throw new CircuitOpenException(CircuitBreakAfter);
-            outcome.Result = await _client.ImportSubscribersAsync(_listId, new ImportSubscribersRequest
-            {
-                Subscribers = rows.Select(r => r.Record).ToList(),
-                Resubscribe = _flags.Resubscribe,
-                QueueSubscriptionBasedAutoResponders = _flags.QueueAutoresponders,
-                RestartSubscriptionBasedAutoresponders = _flags.RestartAutoresponders,
-            }, _stop.Token).ConfigureAwait(false);
+            outcome.Result = await _client.ImportSubscribersAsync(_listId, import, _stop.Token).ConfigureAwait(false);
             Interlocked.Exchange(ref _failuresInARow, 0);
         }
         catch (CircuitOpenException ex)
@@ -141,6 +155,7 @@ public sealed class ImportSender : IDisposable
         }
         finally
         {
+            import?.Dispose();
             outcome.Duration = watch.Elapsed;
             lock (_inFlightLock)
             {
