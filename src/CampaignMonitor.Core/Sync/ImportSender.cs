@@ -8,7 +8,7 @@ namespace CampaignMonitor.Core.Sync;
 
 /// <summary>
 /// Gathers valid rows into import batches and sends up to <c>maxConcurrency</c> of them at once while more rows
-/// stream in. A batch never overtakes an earlier batch still in flight that carries one of its addresses, so the
+/// stream in (and as many more wait ready). A batch never overtakes an earlier batch still in flight that carries one of its addresses, so the
 /// later row for an address always wins. Results come back through <see cref="Completed"/>, to be counted and
 /// reported on the caller's (pipeline) thread.
 /// </summary>
@@ -19,6 +19,8 @@ public sealed class ImportSender : IDisposable
     private readonly ImportFlags _flags;
     private readonly int _batchSize;
     private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _waiting;
+    private Task _previousHasSlot = Task.CompletedTask;
     private readonly CancellationTokenSource _stop = new();
     private readonly object _inFlightLock = new();
     private readonly Dictionary<ulong, Task> _inFlightByAddress = new();
@@ -48,6 +50,7 @@ public sealed class ImportSender : IDisposable
         _flags = flags;
         _batchSize = batchSize;
         _slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        _waiting = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         _open = new List<PendingRow>(batchSize);
         _openIndex = new Dictionary<ulong, int>(batchSize);
     }
@@ -76,8 +79,10 @@ public sealed class ImportSender : IDisposable
     }
 
     /// <summary>
-    /// Hands the open batch to a sender. The returned task completes once a sender slot was free: callers wait on it,
-    /// which is what keeps memory flat however long the input (back-pressure).
+    /// Hands the open batch to a sender. Up to <c>maxConcurrency</c> batches are in flight and as many more wait,
+    /// serialized, for a slot, so when answers free several slots at once their requests leave at once. The returned
+    /// task completes once the batch could join the waiting ones: callers wait on it, which is what keeps memory flat
+    /// however long the input (back-pressure).
     /// </summary>
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {
@@ -96,16 +101,13 @@ public sealed class ImportSender : IDisposable
             QueueSubscriptionBasedAutoResponders = _flags.QueueAutoresponders,
             RestartSubscriptionBasedAutoresponders = _flags.RestartAutoresponders,
         };
+        await _waiting.WaitAsync(cancellationToken).ConfigureAwait(false);
         var prepared = Task.Run(() => _client.PrepareImport(request), CancellationToken.None);
-        try
-        {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            _ = prepared.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            throw;
-        }
+        // Slots are taken in dispatch order: a batch that waits for an earlier one with the same address must never
+        // hold the slot that earlier batch needs.
+        var previousHasSlot = _previousHasSlot;
+        var hasSlot = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _previousHasSlot = hasSlot.Task;
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task[] earlier;
@@ -115,7 +117,7 @@ public sealed class ImportSender : IDisposable
             foreach (var row in rows)
                 _inFlightByAddress[row.Fingerprint] = started.Task;
         }
-        var task = Task.Run(() => SendAsync(number, rows, prepared, earlier, started), CancellationToken.None);
+        var task = Task.Run(() => SendAsync(number, rows, prepared, previousHasSlot, hasSlot, earlier, started), CancellationToken.None);
         lock (_running)
         {
             _running.RemoveAll(t => t.IsCompleted);
@@ -123,14 +125,22 @@ public sealed class ImportSender : IDisposable
         }
     }
 
-    private async Task SendAsync(int number, List<PendingRow> rows, Task<PreparedImport> prepared, Task[] earlier, TaskCompletionSource done)
+    private async Task SendAsync(int number, List<PendingRow> rows, Task<PreparedImport> prepared, Task previousHasSlot, TaskCompletionSource hasSlot,
+        Task[] earlier, TaskCompletionSource done)
     {
         var outcome = new BatchOutcome(number, rows);
-        var watch = Stopwatch.StartNew();
+        var watch = new Stopwatch();
         PreparedImport? import = null;
+        var holdsSlot = false;
         try
         {
             import = await prepared.ConfigureAwait(false);
+            await previousHasSlot.ConfigureAwait(false);
+            await _slots.WaitAsync(_stop.Token).ConfigureAwait(false);
+            holdsSlot = true;
+            hasSlot.TrySetResult();
+            _waiting.Release();
+            watch.Start();
             if (earlier.Length > 0)
                 await Task.WhenAll(earlier).ConfigureAwait(false);
             _stop.Token.ThrowIfCancellationRequested();
@@ -155,6 +165,12 @@ public sealed class ImportSender : IDisposable
         }
         finally
         {
+            if (!holdsSlot)
+            {
+                // Stopped while waiting: let the batches behind this one see the stop too.
+                hasSlot.TrySetResult();
+                _waiting.Release();
+            }
             import?.Dispose();
             outcome.Duration = watch.Elapsed;
             lock (_inFlightLock)
@@ -166,7 +182,8 @@ public sealed class ImportSender : IDisposable
                 }
             }
             Completed.Enqueue(outcome);
-            _slots.Release();
+            if (holdsSlot)
+                _slots.Release();
             done.TrySetResult();
         }
     }
@@ -191,6 +208,7 @@ public sealed class ImportSender : IDisposable
     {
         _stop.Dispose();
         _slots.Dispose();
+        _waiting.Dispose();
     }
 }
 
