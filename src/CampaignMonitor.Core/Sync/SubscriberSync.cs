@@ -9,7 +9,7 @@ public sealed class SubscriberSync
 {
     private readonly RowPlan _plan;
     private readonly ImportSender? _sender;
-    private readonly HashSet<ulong> _seen = new();
+    private readonly FingerprintSet _seen = new();
 
     private readonly SendCheckpoint? _checkpoint;
 
