@@ -7,9 +7,9 @@ using CampaignMonitor.Core.Api.Models;
 namespace CampaignMonitor.Core.Sync;
 
 /// <summary>
-/// Gathers valid rows into import batches and sends up to <c>maxConcurrency</c> of them at once while more rows
-/// stream in (and as many more wait ready). A batch never overtakes an earlier batch still in flight that carries one of its addresses, so the
-/// later row for an address always wins. Results come back through <see cref="Completed"/>, to be counted and
+/// Gathers valid rows into import batches and sends up to <c>maxConcurrency</c> of them at once (as many more wait
+/// ready) while more rows stream in. A batch never overtakes an earlier batch still in flight that carries one of its
+/// addresses, so the later row for an address always wins. Results come back through <see cref="Completed"/>, to be counted and
 /// reported on the caller's (pipeline) thread.
 /// </summary>
 public sealed class ImportSender : IDisposable
