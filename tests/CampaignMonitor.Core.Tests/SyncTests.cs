@@ -86,36 +86,6 @@ public class SyncTests
     }
 
     [Fact]
-    public async Task WhileEverySlotIsBusyAsManyMoreBatchesWaitReady()
-    {
-        var gate = new TaskCompletionSource();
-        var fake = new FakeImports { Delay = _ => gate.Task };
-        var (sync, sender) = Start(fake, batchSize: 10, concurrency: 2);
-        var dispatches = new List<Task>();
-        for (var i = 0; i < 50; i++)
-        {
-            Assert.Null(sync.Accept(i + 1, new object?[] { $"w{i}@example.com", "W" }, null));
-            if (sync.BatchIsFull)
-                dispatches.Add(sender.DispatchAsync(CancellationToken.None));
-        }
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (fake.Started.Count < 2 && DateTime.UtcNow < deadline)
-            await Task.Delay(10);
-        await Task.Delay(100);
-        // Two in flight, two more handed over and waiting; the fifth waits for room (back-pressure).
-        Assert.Equal(2, fake.Started.Count);
-        Assert.All(dispatches.Take(4), d => Assert.True(d.IsCompletedSuccessfully));
-        Assert.False(dispatches[4].IsCompleted);
-        gate.SetResult();
-        await Task.WhenAll(dispatches);
-        await sender.FinishAsync(CancellationToken.None);
-        Assert.Equal(Enumerable.Range(0, 5).Select(b => $"w{b * 10}@example.com"), fake.Started.Select(s => s.Emails[0]).Order(StringComparer.Ordinal));
-        while (sender.Completed.TryDequeue(out var outcome))
-            sync.Tally.Apply(outcome);
-        Assert.Equal(50, sync.Tally.New);
-    }
-
-    [Fact]
     public async Task ThePartialLastBatchIsSentAtTheEnd()
     {
         var fake = new FakeImports();

@@ -7,9 +7,9 @@ using CampaignMonitor.Core.Api.Models;
 namespace CampaignMonitor.Core.Sync;
 
 /// <summary>
-/// Gathers valid rows into import batches and sends up to <c>maxConcurrency</c> of them at once (as many more wait
-/// ready) while more rows stream in. A batch never overtakes an earlier batch still in flight that carries one of its
-/// addresses, so the later row for an address always wins. Results come back through <see cref="Completed"/>, to be counted and
+/// Gathers valid rows into import batches and sends up to <c>maxConcurrency</c> of them at once while more rows
+/// stream in. A batch never overtakes an earlier batch still in flight that carries one of its addresses, so the
+/// later row for an address always wins. Results come back through <see cref="Completed"/>, to be counted and
 /// reported on the caller's (pipeline) thread.
 /// </summary>
 public sealed class ImportSender : IDisposable
@@ -19,8 +19,6 @@ public sealed class ImportSender : IDisposable
     private readonly ImportFlags _flags;
     private readonly int _batchSize;
     private readonly SemaphoreSlim _slots;
-    private readonly SemaphoreSlim _waiting;
-    private Task _previousHasSlot = Task.CompletedTask;
     private readonly CancellationTokenSource _stop = new();
     private readonly object _inFlightLock = new();
     private readonly Dictionary<ulong, Task> _inFlightByAddress = new();
@@ -50,7 +48,6 @@ public sealed class ImportSender : IDisposable
         _flags = flags;
         _batchSize = batchSize;
         _slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
-        _waiting = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         _open = new List<PendingRow>(batchSize);
         _openIndex = new Dictionary<ulong, int>(batchSize);
     }
@@ -79,10 +76,8 @@ public sealed class ImportSender : IDisposable
     }
 
     /// <summary>
-    /// Hands the open batch to a sender. Up to <c>maxConcurrency</c> batches are in flight and as many more wait,
-    /// serialized, for a slot, so when answers free several slots at once their requests leave at once. The returned
-    /// task completes once the batch could join the waiting ones: callers wait on it, which is what keeps memory flat
-    /// however long the input (back-pressure).
+    /// Hands the open batch to a sender. The returned task completes once a sender slot was free: callers wait on it,
+    /// which is what keeps memory flat however long the input (back-pressure).
     /// </summary>
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {
@@ -101,13 +96,16 @@ public sealed class ImportSender : IDisposable
             QueueSubscriptionBasedAutoResponders = _flags.QueueAutoresponders,
             RestartSubscriptionBasedAutoresponders = _flags.RestartAutoresponders,
         };
-        await _waiting.WaitAsync(cancellationToken).ConfigureAwait(false);
         var prepared = Task.Run(() => _client.PrepareImport(request), CancellationToken.None);
-        // Slots are taken in dispatch order: a batch that waits for an earlier one with the same address must never
-        // hold the slot that earlier batch needs.
-        var previousHasSlot = _previousHasSlot;
-        var hasSlot = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _previousHasSlot = hasSlot.Task;
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _ = prepared.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task[] earlier;
@@ -117,7 +115,7 @@ public sealed class ImportSender : IDisposable
             foreach (var row in rows)
                 _inFlightByAddress[row.Fingerprint] = started.Task;
         }
-        var task = Task.Run(() => SendAsync(number, rows, prepared, previousHasSlot, hasSlot, earlier, started), CancellationToken.None);
+        var task = Task.Run(() => SendAsync(number, rows, prepared, earlier, started), CancellationToken.None);
         lock (_running)
         {
             _running.RemoveAll(t => t.IsCompleted);
@@ -125,22 +123,14 @@ public sealed class ImportSender : IDisposable
         }
     }
 
-    private async Task SendAsync(int number, List<PendingRow> rows, Task<PreparedImport> prepared, Task previousHasSlot, TaskCompletionSource hasSlot,
-        Task[] earlier, TaskCompletionSource done)
+    private async Task SendAsync(int number, List<PendingRow> rows, Task<PreparedImport> prepared, Task[] earlier, TaskCompletionSource done)
     {
         var outcome = new BatchOutcome(number, rows);
-        var watch = new Stopwatch();
+        var watch = Stopwatch.StartNew();
         PreparedImport? import = null;
-        var holdsSlot = false;
         try
         {
             import = await prepared.ConfigureAwait(false);
-            await previousHasSlot.ConfigureAwait(false);
-            await _slots.WaitAsync(_stop.Token).ConfigureAwait(false);
-            holdsSlot = true;
-            hasSlot.TrySetResult();
-            _waiting.Release();
-            watch.Start();
             if (earlier.Length > 0)
                 await Task.WhenAll(earlier).ConfigureAwait(false);
             _stop.Token.ThrowIfCancellationRequested();
@@ -165,12 +155,6 @@ public sealed class ImportSender : IDisposable
         }
         finally
         {
-            if (!holdsSlot)
-            {
-                // Stopped while waiting: let the batches behind this one see the stop too.
-                hasSlot.TrySetResult();
-                _waiting.Release();
-            }
             import?.Dispose();
             outcome.Duration = watch.Elapsed;
             lock (_inFlightLock)
@@ -182,8 +166,7 @@ public sealed class ImportSender : IDisposable
                 }
             }
             Completed.Enqueue(outcome);
-            if (holdsSlot)
-                _slots.Release();
+            _slots.Release();
             done.TrySetResult();
         }
     }
@@ -208,7 +191,6 @@ public sealed class ImportSender : IDisposable
     {
         _stop.Dispose();
         _slots.Dispose();
-        _waiting.Dispose();
     }
 }
 
