@@ -30,8 +30,12 @@ public static class ConsentValues
 }
 
 /// <summary>A custom field value on a subscriber: one entry per value (repeat the key for MultiSelectMany).</summary>
-public sealed class SubscriberCustomField
+public struct SubscriberCustomField
 {
+    public SubscriberCustomField()
+    {
+    }
+
     public string Key { get; set; } = "";
     public string? Value { get; set; }
 
