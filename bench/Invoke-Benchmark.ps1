@@ -23,7 +23,7 @@ $size = if ($Quick) {
     @{ Rows = 5000; LatencyRows = 20000; Latency = 20; Concurrency = 8; MemorySmall = 5000; MemoryLarge = 25000; Readers = 10000; Runs = 1; ProcessRuns = 2 }
 }
 else {
-    @{ Rows = 100000; LatencyRows = 200000; Latency = 100; Concurrency = 8; MemorySmall = 100000; MemoryLarge = 1000000; Readers = 100000; Runs = 3; ProcessRuns = 5 }
+    @{ Rows = 100000; LatencyRows = 200000; Latency = 100; Concurrency = 8; MemorySmall = 100000; MemoryLarge = 1000000; Readers = 100000; Runs = 5; ProcessRuns = 7 }
 }
 
 $work = New-Item -ItemType Directory -Force -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-bench-$([guid]::NewGuid())")
