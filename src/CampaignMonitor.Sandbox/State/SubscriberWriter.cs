@@ -74,7 +74,7 @@ internal static class SubscriberWriter
 
     private static string Capitalize(string value) => IsOneOf(value, "yes") ? "Yes" : "No";
 
-    private static bool IsOneOf(string value, params string[] choices)
+    private static bool IsOneOf(string value, params ReadOnlySpan<string> choices)
     {
         var trimmed = value.AsSpan().Trim();
         foreach (var choice in choices)
