@@ -147,7 +147,7 @@ public static class BenchPropertyReader
             $target = if ($latency -eq 0) { 2 } else { 5 }
             $note = ''
             if ($latency -gt 0) {
-                # The default -MaxConcurrency (4, from the SPEC) bounds the ratio: the waits alone take batches x latency / 4.
+                # The default -MaxConcurrency (4, from the SPEC) bounds the ratio: the waits alone take ceil(batches / 4) rounds of latency.
                 $batches = [Math]::Ceiling($size.Rows / 1000)
                 $floor = [Math]::Ceiling($batches / 4) * $latency / 1000
                 $imports = @(Get-CMSandboxRequest -Path '*import.json')

@@ -7,21 +7,8 @@ namespace CampaignMonitor.Commands;
 /// <summary>Streams the client's sent campaigns, newest first, filtered by send date and tags.</summary>
 [Cmdlet(VerbsCommon.Get, "CMCampaign", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(Campaign))]
-public sealed class GetCMCampaignCommand : ApiCmdlet
+public sealed class GetCMCampaignCommand : ClientReaderCmdlet
 {
-    private const string CredentialSet = "Credential";
-    private const string DestinationSet = "Destination";
-
-    [Parameter(ParameterSetName = CredentialSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(CredentialNameCompleter))]
-    public string Credential { get; set; } = "";
-
-    [Parameter(ParameterSetName = DestinationSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(DestinationNameCompleter))]
-    public string Destination { get; set; } = "";
-
     /// <summary>Only campaigns sent on or after this day.</summary>
     [Parameter]
     public DateTime? SentFrom { get; set; }
@@ -42,7 +29,7 @@ public sealed class GetCMCampaignCommand : ApiCmdlet
             ThrowTerminatingError(ErrorRecords.Create(new PSArgumentException($"-SentFrom ({SentFrom:yyyy-MM-dd}) is after -SentTo ({SentTo:yyyy-MM-dd})."),
                 "SentFromAfterSentTo", ErrorCategory.InvalidArgument, SentFrom));
         }
-        var (credential, _) = Resolve(ParameterSetName == CredentialSet ? Credential : null, ParameterSetName == DestinationSet ? Destination : null);
+        var credential = ResolveClient();
         var client = Client(credential);
         var filter = new SentCampaignFilter { SentFrom = SentFrom, SentTo = SentTo, Tags = Tag };
         Stream(paging => client.GetSentCampaignsAsync(credential.ClientId, filter, paging, Async.Token),

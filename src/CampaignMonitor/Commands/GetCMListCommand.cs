@@ -6,21 +6,8 @@ namespace CampaignMonitor.Commands;
 /// <summary>Lists the lists of a credential's client.</summary>
 [Cmdlet(VerbsCommon.Get, "CMList", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(List))]
-public sealed class GetCMListCommand : ApiCmdlet
+public sealed class GetCMListCommand : ClientReaderCmdlet
 {
-    private const string CredentialSet = "Credential";
-    private const string DestinationSet = "Destination";
-
-    [Parameter(ParameterSetName = CredentialSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(CredentialNameCompleter))]
-    public string Credential { get; set; } = "";
-
-    [Parameter(ParameterSetName = DestinationSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(DestinationNameCompleter))]
-    public string Destination { get; set; } = "";
-
     /// <summary>Only lists whose name matches this wildcard pattern.</summary>
     [Parameter]
     [SupportsWildcards]
@@ -28,7 +15,7 @@ public sealed class GetCMListCommand : ApiCmdlet
 
     protected override void ProcessRecord()
     {
-        var (credential, _) = Resolve(ParameterSetName == CredentialSet ? Credential : null, ParameterSetName == DestinationSet ? Destination : null);
+        var credential = ResolveClient();
         var client = Client(credential);
         var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
         foreach (var list in Call(ct => client.GetListsAsync(credential.ClientId, ct), credential.Name))

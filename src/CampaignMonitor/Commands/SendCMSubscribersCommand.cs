@@ -347,7 +347,7 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
         if (_rejectPath is not null)
         {
             _rejectFile ??= new RejectFile(_rejectPath, _inputColumns);
-            _rejectFile.Write(_rejectFile.Columns.Select(c => MaskColumn(c, ColumnText(problem.Source, c))), problem.Code, MaskText(problem.Reason));
+            _rejectFile.Write(_rejectFile.Columns.Zip(ColumnTexts(problem.Source), MaskColumn), problem.Code, MaskText(problem.Reason));
         }
     }
 
@@ -367,20 +367,21 @@ public sealed class SendCMSubscribersCommand : PSCmdlet, IDisposable
         };
     }
 
-    /// <summary>A column of a reported row: the row itself (refused by our checks) or what a sent row kept of it.</summary>
-    private static string? ColumnText(object? source, string column) =>
-        source is RowSnapshot snapshot ? snapshot.Text(column) : RowReader.Text(source as PSObject, column);
+    /// <summary>
+    /// The input columns of a reported row, as text in their order: from the row itself (refused by our checks) or
+    /// from what a sent row kept of it.
+    /// </summary>
+    private IEnumerable<string?> ColumnTexts(object? source) =>
+        source is RowSnapshot snapshot ? snapshot.Texts() : _inputColumns.Select(c => RowReader.Text(source as PSObject, c));
 
     /// <summary>The row as an error's target in a restricted session: the same columns, PII masked.</summary>
     private PSObject? MaskRow(object? source)
     {
-        if (source is RowSnapshot snapshot)
-            return snapshot.ToPSObject(MaskColumn);
-        if (source is not PSObject row)
+        if (source is not (RowSnapshot or PSObject))
             return null;
         var masked = new PSObject();
-        foreach (var column in _inputColumns)
-            masked.Properties.Add(new PSNoteProperty(column, MaskColumn(column, RowReader.Text(row, column))));
+        foreach (var (column, text) in _inputColumns.Zip(ColumnTexts(source)))
+            masked.Properties.Add(new PSNoteProperty(column, MaskColumn(column, text)));
         return masked;
     }
 

@@ -13,7 +13,8 @@ namespace CampaignMonitor.Internal;
 internal sealed class RowReader
 {
     private readonly IReadOnlyList<string> _inputColumns;
-    private readonly string[] _extraColumns;
+    // The input columns, then any mapped column the first row did not have: what every row is read for.
+    private readonly string[] _columns;
     private readonly int[] _mappedIndex;
     private readonly object?[] _mapped;
 
@@ -35,7 +36,7 @@ internal sealed class RowReader
             }
             index.Add(at);
         }
-        _extraColumns = extra.ToArray();
+        _columns = inputColumns.Concat(extra).ToArray();
         _mappedIndex = index.ToArray();
         _mapped = new object?[_mappedIndex.Length];
     }
@@ -45,13 +46,10 @@ internal sealed class RowReader
     /// </summary>
     public object?[] Read(PSObject? row, out RowSnapshot snapshot)
     {
-        var values = new object?[_inputColumns.Count + _extraColumns.Length];
+        var values = new object?[_columns.Length];
         var dictionary = row?.BaseObject as IDictionary;
         for (var i = 0; i < values.Length; i++)
-        {
-            var column = i < _inputColumns.Count ? _inputColumns[i] : _extraColumns[i - _inputColumns.Count];
-            values[i] = dictionary is not null ? Unwrap(Lookup(dictionary, column)) : Unwrap(row?.Properties[column]?.Value);
-        }
+            values[i] = dictionary is not null ? Unwrap(Lookup(dictionary, _columns[i])) : Unwrap(row?.Properties[_columns[i]]?.Value);
         for (var i = 0; i < _mappedIndex.Length; i++)
             _mapped[i] = values[_mappedIndex[i]];
         snapshot = new RowSnapshot(_inputColumns, values);
@@ -117,23 +115,15 @@ internal sealed class RowSnapshot
         _values = values;
     }
 
-    /// <summary>The value of an input column as text (null when the row has no such column).</summary>
-    public string? Text(string column)
-    {
-        for (var i = 0; i < _columns.Count; i++)
-        {
-            if (string.Equals(_columns[i], column, StringComparison.OrdinalIgnoreCase))
-                return RowReader.AsText(_values[i]);
-        }
-        return null;
-    }
+    /// <summary>The row's values as text, in the order of the input's columns (those of the reject file).</summary>
+    public IEnumerable<string?> Texts() => _columns.Select((_, i) => RowReader.AsText(_values[i]));
 
-    /// <summary>The row again, as an object with the input's columns (an error's target).</summary>
-    public PSObject ToPSObject(Func<string, string?, object?>? transform = null)
+    /// <summary>The row again, as an object with the input's columns and their values (an error's target).</summary>
+    public PSObject ToPSObject()
     {
         var row = new PSObject();
         for (var i = 0; i < _columns.Count; i++)
-            row.Properties.Add(new PSNoteProperty(_columns[i], transform is null ? _values[i] : transform(_columns[i], RowReader.AsText(_values[i]))));
+            row.Properties.Add(new PSNoteProperty(_columns[i], _values[i]));
         return row;
     }
 }
