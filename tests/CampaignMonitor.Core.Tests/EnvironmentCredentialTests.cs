@@ -22,7 +22,9 @@ public class EnvironmentCredentialTests
     {
         var credential = EnvironmentCredential.Read(new Hashtable { ["CM_API_KEY"] = "k", ["CM_CLIENT_ID"] = "c", ["CM_BASE_URI"] = "http://127.0.0.1:8080/api/v3.3" })!;
         Assert.Equal("http://127.0.0.1:8080/api/v3.3/", credential.BaseUri.ToString());
-        Assert.Throws<ArgumentException>(() => EnvironmentCredential.Read(new Hashtable { ["CM_API_KEY"] = "k", ["CM_CLIENT_ID"] = "c", ["CM_BASE_URI"] = "http://example.com/" }));
+        var refused = Assert.Throws<SettingsException>(() => EnvironmentCredential.Read(new Hashtable { ["CM_API_KEY"] = "k", ["CM_CLIENT_ID"] = "c", ["CM_BASE_URI"] = "http://example.com/" }));
+        Assert.Equal(SettingsErrorKind.Invalid, refused.Kind);
+        Assert.StartsWith("CM_BASE_URI: ", refused.Message);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CampaignMonitor.Core.Api.Models;
-using CampaignMonitor.Core.Sync;
+using CampaignMonitor.Core.Send;
 using Xunit;
 
 namespace CampaignMonitor.Core.Tests;
@@ -11,7 +11,7 @@ public class FieldRuleTests
     private static FieldRule Rule(string type, string[]? options = null, string? separator = null, string? format = null, bool clear = false) =>
         new("Field", "[Field]", type, options ?? Array.Empty<string>(), separator, format, clear);
 
-    private static (List<SubscriberCustomField> Written, ValueProblem? Problem) Write(FieldRule rule, object? value)
+    private static (List<SubscriberCustomField> Written, Refusal? Problem) Write(FieldRule rule, object? value)
     {
         var written = new List<SubscriberCustomField>();
         var problem = rule.Write(value, written);
@@ -164,7 +164,7 @@ public class RowPlanTests
     private static RowPlan Plan(params ColumnTarget[] extra) =>
         new(new[] { new ColumnTarget("Email", TargetKind.EmailAddress) }.Concat(extra).ToList(), ConsentValues.Yes);
 
-    private static MappedRow Map(RowPlan plan, params object?[] values) => plan.Map(values);
+    private static MappedRow Map(RowPlan plan, params object?[] values) => plan.Map(new RowValues(values));
 
     [Theory]
     [InlineData("a@example.com")]
@@ -199,9 +199,9 @@ public class RowPlanTests
     [Fact]
     public void AMissingOrBadEmailIsRejectedWithItsColumn()
     {
-        Assert.Equal(new RowReject("Email", "NoEmail", "has no email address"), Map(Plan(), (object?)null).Reject);
-        Assert.Equal("InvalidEmail", Map(Plan(), "nope").Reject!.Code);
-        Assert.Equal("NotAValue", Map(Plan(), new object[] { new[] { "a@example.com" } }).Reject!.Code);
+        Assert.Equal(new Refusal("NoEmail", "has no email address", "Email"), Map(Plan(), (object?)null).Refusal);
+        Assert.Equal("InvalidEmail", Map(Plan(), "nope").Refusal!.Value.Code);
+        Assert.Equal("NotAValue", Map(Plan(), new object[] { new[] { "a@example.com" } }).Refusal!.Value.Code);
     }
 
     [Fact]
@@ -226,8 +226,8 @@ public class RowPlanTests
     [InlineData("1")]
     [InlineData("maybe")]
     public void OtherConsentValuesAreRejected(string value) =>
-        Assert.Equal(new RowReject("Consent", "InvalidConsent", $"'{value}' is not a ConsentToTrack value (Yes, No or Unchanged)"),
-            Map(Plan(new ColumnTarget("Consent", TargetKind.ConsentToTrack)), "a@example.com", value).Reject);
+        Assert.Equal(new Refusal("InvalidConsent", $"'{value}' is not a ConsentToTrack value (Yes, No or Unchanged)", "Consent"),
+            Map(Plan(new ColumnTarget("Consent", TargetKind.ConsentToTrack)), "a@example.com", value).Refusal);
 
     [Fact]
     public void TheFirstBadColumnIsNamed()
@@ -236,7 +236,7 @@ public class RowPlanTests
             new ColumnTarget("Points", TargetKind.CustomField, new FieldRule("Points", "[Points]", CustomFieldTypes.Number, Array.Empty<string>(), null, null, false)),
             new ColumnTarget("Name", TargetKind.Name));
         var row = Map(plan, "a@example.com", "1,5", new string('n', 300));
-        Assert.Equal("Points", row.Reject!.Column);
-        Assert.Equal("TooLong", Map(plan, "a@example.com", "1.5", new string('n', 251)).Reject!.Code);
+        Assert.Equal("Points", row.Refusal!.Value.Column);
+        Assert.Equal("TooLong", Map(plan, "a@example.com", "1.5", new string('n', 251)).Refusal!.Value.Code);
     }
 }

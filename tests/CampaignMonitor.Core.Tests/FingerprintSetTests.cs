@@ -1,4 +1,4 @@
-using CampaignMonitor.Core.Sync;
+using CampaignMonitor.Core.Send;
 using Xunit;
 
 namespace CampaignMonitor.Core.Tests;

@@ -1,6 +1,6 @@
 using System.Collections;
 using CampaignMonitor.Core.Api.Models;
-using CampaignMonitor.Core.Sync;
+using CampaignMonitor.Core.Send;
 using Xunit;
 
 namespace CampaignMonitor.Core.Tests;
@@ -65,16 +65,16 @@ public class RowPlanFuzzTests
         for (var i = 0; i < 20_000; i++)
         {
             // Mostly good addresses and mostly empty other columns, so that both outcomes come up often.
-            var values = Plan.Columns.Select(c => c.Kind == TargetKind.EmailAddress
+            var values = Plan.Targets.Select(c => c.Kind == TargetKind.EmailAddress
                 ? (random.Next(3) > 0 ? $"user{i}@example.com" : RandomValue(random))
                 : (random.Next(10) < 7 ? null : RandomValue(random))).ToArray();
-            var row = Plan.Map(values);
-            Assert.True((row.Record is null) != (row.Reject is null), $"row {i}: exactly one of record and reject");
-            if (row.Reject is { } reject)
+            var row = Plan.Map(new RowValues(values));
+            Assert.True((row.Record is null) != (row.Refusal is null), $"row {i}: exactly one of record and reject");
+            if (row.Refusal is { } reject)
             {
                 Assert.False(string.IsNullOrWhiteSpace(reject.Code));
                 Assert.False(string.IsNullOrWhiteSpace(reject.Reason));
-                Assert.Contains(Plan.Columns, c => reject.Column is null || reject.Column.Contains(c.Source, StringComparison.Ordinal));
+                Assert.Contains(Plan.Targets, c => reject.Column is null || reject.Column.Contains(c.Source, StringComparison.Ordinal));
                 continue;
             }
             sent++;

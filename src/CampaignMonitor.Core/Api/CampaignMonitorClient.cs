@@ -112,16 +112,14 @@ public sealed class CampaignMonitorClient : IDisposable
     public async Task<ImportResult> ImportSubscribersAsync(string listId, PreparedImport import, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(import);
-        try
-        {
-            return await SendBytesAsync<ImportResult>(HttpMethod.Post, $"subscribers/{Id(listId, nameof(listId))}/import.json", import.Body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CampaignMonitorApiException ex) when (ex.Code == 210 && ex.ResultDataJson is not null)
-        {
-            var partial = JsonSerializer.Deserialize<ImportResult>(ex.ResultDataJson, ApiJson.Options) ?? new ImportResult();
-            partial.IsPartial = true;
-            return partial;
-        }
+        var path = $"subscribers/{Id(listId, nameof(listId))}/import.json";
+        var answer = await _transport.SendAsync(HttpMethod.Post, path, import.Body, ImportResult.PartialImportCode, cancellationToken).ConfigureAwait(false);
+        if (answer.Error is null)
+            return Deserialize<ImportResult>(answer.Body, path);
+        // A partial import is a result: the good rows are in the list, the refused ones are in ResultData.
+        var partial = answer.Error.ResultData is { } data ? data.Deserialize<ImportResult>(ApiJson.Options) ?? new ImportResult() : new ImportResult();
+        partial.IsPartial = true;
+        return partial;
     }
 
     /// <summary>Every subscriber of the list in one state, page after page; <paramref name="since"/> maps to the API's <c>date</c>.</summary>

@@ -16,7 +16,7 @@ public static class EnvironmentCredential
     public static bool IsEnvironmentName(string? name) => string.Equals(name, Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The credential the variables define, or null when CM_API_KEY or CM_CLIENT_ID is missing.</summary>
-    /// <exception cref="ArgumentException">CM_BASE_URI is set but not usable.</exception>
+    /// <exception cref="SettingsException">CM_BASE_URI is set but not usable (kind Invalid).</exception>
     public static ApiCredential? Read(IDictionary? variables = null)
     {
         variables ??= Environment.GetEnvironmentVariables();
@@ -27,8 +27,16 @@ public static class EnvironmentCredential
         var baseText = variables[BaseUriVariable] as string;
         if (string.IsNullOrWhiteSpace(baseText))
             baseText = Api.CampaignMonitorClientOptions.DefaultBaseUri;
-        if (!Uri.TryCreate(baseText.Trim(), UriKind.Absolute, out var baseUri))
-            throw new ArgumentException($"{BaseUriVariable} '{baseText}' is not an absolute http(s) URI.");
-        return new ApiCredential(Name, clientId.Trim(), key.Trim(), baseUri);
+        string baseUri;
+        try
+        {
+            baseUri = SettingsValidation.BaseUri(baseText);
+        }
+        catch (SettingsException ex)
+        {
+            // Checked like any credential's base URI, and said to come from the variable.
+            throw new SettingsException(SettingsErrorKind.Invalid, $"{BaseUriVariable}: {ex.Message}", BaseUriVariable, ex);
+        }
+        return new ApiCredential(Name, clientId.Trim(), key.Trim(), new Uri(baseUri));
     }
 }

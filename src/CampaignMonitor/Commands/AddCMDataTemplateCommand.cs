@@ -1,23 +1,26 @@
 using System.Collections;
 using System.Management.Automation;
 using CampaignMonitor.Core.Settings;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
+using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
 
 /// <summary>Stores a data template: how input columns map to Campaign Monitor fields for a destination.</summary>
 [Cmdlet(VerbsCommon.Add, "CMDataTemplate", SupportsShouldProcess = true)]
 [OutputType(typeof(DataTemplate))]
-public sealed class AddCMDataTemplateCommand : SettingsCmdlet
+public sealed class AddCMDataTemplateCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
-    public string Destination { get; set; } = "";
+    public DestinationPipeBind Destination { get; set; } = null!;
 
     /// <summary>Input column → field name, or → @{ Field; Type; Options; Separator; ClearWhenEmpty; Format }.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -42,14 +45,14 @@ public sealed class AddCMDataTemplateCommand : SettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        Settings(c => c.Policy.RequireMayChangeSettings("create data templates"), Name);
-        var mapping = Settings(_ => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
+        RequireMayChangeSettings("create data templates", Name);
+        var mapping = SetUp(() => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
         var record = new DataTemplateRecord
         {
-            Name = Name, Destination = Destination, Mapping = mapping, ConsentToTrack = ConsentToTrack, Description = Description,
+            Name = Name, Destination = Destination.Name, Mapping = mapping, ConsentToTrack = ConsentToTrack, Description = Description,
             AllowBusinessUsers = AllowBusinessUsers, AllowRestrictedPii = AllowRestrictedPii,
         };
-        var saved = Settings(c => c.AddDataTemplate(record, Force, () => ShouldProcess($"Data template '{Name}' for destination '{Destination}'", "Add data template")), Name);
+        var saved = SetUp(() => Catalog.AddDataTemplate(record, Force, () => ShouldProcess($"Data template '{Name}' for destination '{Destination}'", "Add data template")), Name);
         if (saved is not null)
             WriteObject(new DataTemplate(saved));
     }

@@ -1,22 +1,25 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Settings;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
+using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
 
 /// <summary>Stores a destination: the master list that sends go to, under a credential, and how the list is set up.</summary>
 [Cmdlet(VerbsCommon.Add, "CMDestination", SupportsShouldProcess = true)]
 [OutputType(typeof(Destination))]
-public sealed class AddCMDestinationCommand : SettingsCmdlet
+public sealed class AddCMDestinationCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
     [ArgumentCompleter(typeof(CredentialNameCompleter))]
-    public string Credential { get; set; } = "";
+    public CredentialPipeBind Credential { get; set; } = null!;
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -49,14 +52,14 @@ public sealed class AddCMDestinationCommand : SettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        Settings(c => c.Policy.RequireMayChangeSettings("create destinations"), Name);
+        RequireMayChangeSettings("create destinations", Name);
         var record = new DestinationRecord
         {
-            Name = Name, Credential = Credential, ListName = ListName, Description = Description, UnsubscribeSetting = UnsubscribeSetting,
+            Name = Name, Credential = Credential.Name, ListName = ListName, Description = Description, UnsubscribeSetting = UnsubscribeSetting,
             UnsubscribeUrl = UnsubscribeUrl, ConfirmationUrl = ConfirmationUrl, ConfirmedOptIn = ConfirmedOptIn,
             AllowBusinessUsers = AllowBusinessUsers, AllowRestrictedPii = AllowRestrictedPii,
         };
-        var saved = Settings(c => c.AddDestination(record, Force, () => ShouldProcess($"Destination '{Name}' (list '{ListName}')", "Add destination")), Name);
+        var saved = SetUp(() => Catalog.AddDestination(record, Force, () => ShouldProcess($"Destination '{Name}' (list '{ListName}')", "Add destination")), Name);
         if (saved is not null)
             WriteObject(new Destination(saved));
     }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using CampaignMonitor.Core.Sandbox;
+using CampaignMonitor.Base;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -8,7 +9,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Fills a sandbox list with generated or given subscribers, suppressed addresses and sent campaigns with activity.</summary>
 [Cmdlet(VerbsCommon.Add, "CMSandboxData", SupportsShouldProcess = true)]
 [OutputType(typeof(SandboxData))]
-public sealed class AddCMSandboxDataCommand : SandboxCmdlet
+public sealed class AddCMSandboxDataCommand : SandboxCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -49,7 +50,7 @@ public sealed class AddCMSandboxDataCommand : SandboxCmdlet
         }
         if (!ShouldProcess(sandbox.BaseUri, $"Add data to the list '{ListName}'"))
             return;
-        var result = Call(sandbox, (admin, ct) => admin.SeedAsync(seed, ct));
+        var result = CallSandbox(sandbox, (admin, ct) => admin.SeedAsync(seed, ct));
         WriteObject(new SandboxData(result));
     }
 
@@ -61,7 +62,7 @@ public sealed class AddCMSandboxDataCommand : SandboxCmdlet
         var email = Get("EmailAddress") ?? Get("Email");
         if (string.IsNullOrWhiteSpace(email))
         {
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException($"Subscriber {row} has no EmailAddress."), "SubscriberWithoutEmail", ErrorCategory.InvalidData, item));
+            Fail(new ArgumentException($"Subscriber {row} has no EmailAddress."), "SubscriberWithoutEmail", ErrorCategory.InvalidData, item);
         }
         var subscriber = new SandboxSeedSubscriber { EmailAddress = email!, Name = Get("Name"), State = Get("State") ?? "Active", ConsentToTrack = Get("ConsentToTrack") };
         if (Get("Date") is { } date && DateTime.TryParse(date, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))

@@ -1,13 +1,16 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
 using CampaignMonitor.Core.Api.Models;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
+using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
 
 /// <summary>Streams one of a campaign's reports: recipients, opens, clicks, bounces, unsubscribes or spam complaints.</summary>
 [Cmdlet(VerbsCommon.Get, "CMCampaignActivity")]
 [OutputType(typeof(CampaignActivity))]
-public sealed class GetCMCampaignActivityCommand : ApiCmdlet
+public sealed class GetCMCampaignActivityCommand : ReaderCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -24,11 +27,11 @@ public sealed class GetCMCampaignActivityCommand : ApiCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CredentialNameCompleter))]
-    public string? Credential { get; set; }
+    public CredentialPipeBind? Credential { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
-    public string? Destination { get; set; }
+    public DestinationPipeBind? Destination { get; set; }
 
     protected override void BeginProcessing()
     {
@@ -38,12 +41,12 @@ public sealed class GetCMCampaignActivityCommand : ApiCmdlet
 
     protected override void ProcessRecord()
     {
-        var (credential, _) = Resolve(Credential, Destination);
+        var (credential, _) = ResolveCredential(Credential, Destination);
         var client = Client(credential);
-        var mask = MaskPii;
+        var masker = Masker;
         var campaignId = CampaignId;
         var type = Enum.Parse<CampaignActivityType>(Type, ignoreCase: true);
-        Stream(paging => client.GetCampaignActivityAsync(campaignId, type, Since, paging, Async.Token),
-            a => new CampaignActivity(a, campaignId, type, credential.Name, mask), $"{type} of campaign {campaignId}", campaignId);
+        ForItem(() => Stream(paging => client.GetCampaignActivityAsync(campaignId, type, Since, paging, Async.Token),
+            a => new CampaignActivity(a, campaignId, type, credential.Name, masker), $"{type} of campaign {campaignId}"), campaignId);
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Api.Models;
+using CampaignMonitor.Base;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -7,7 +8,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Streams the client's sent campaigns, newest first, filtered by send date and tags.</summary>
 [Cmdlet(VerbsCommon.Get, "CMCampaign", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(Campaign))]
-public sealed class GetCMCampaignCommand : ClientReaderCmdlet
+public sealed class GetCMCampaignCommand : ClientReaderCmdletBase
 {
     /// <summary>Only campaigns sent on or after this day.</summary>
     [Parameter]
@@ -26,13 +27,13 @@ public sealed class GetCMCampaignCommand : ClientReaderCmdlet
     {
         if (SentFrom > SentTo)
         {
-            ThrowTerminatingError(ErrorRecords.Create(new PSArgumentException($"-SentFrom ({SentFrom:yyyy-MM-dd}) is after -SentTo ({SentTo:yyyy-MM-dd})."),
-                "SentFromAfterSentTo", ErrorCategory.InvalidArgument, SentFrom));
+            Fail(new PSArgumentException($"-SentFrom ({SentFrom:yyyy-MM-dd}) is after -SentTo ({SentTo:yyyy-MM-dd})."),
+                "SentFromAfterSentTo", ErrorCategory.InvalidArgument, SentFrom);
         }
         var credential = ResolveClient();
         var client = Client(credential);
         var filter = new SentCampaignFilter { SentFrom = SentFrom, SentTo = SentTo, Tags = Tag };
-        Stream(paging => client.GetSentCampaignsAsync(credential.ClientId, filter, paging, Async.Token),
-            c => new Campaign(c, credential.Name), "sent campaigns", credential.Name);
+        SetUp(() => Stream(paging => client.GetSentCampaignsAsync(credential.ClientId, filter, paging, Async.Token),
+            c => new Campaign(c, credential.Name), "sent campaigns"), credential.Name);
     }
 }

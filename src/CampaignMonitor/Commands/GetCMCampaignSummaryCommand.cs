@@ -1,12 +1,15 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
+using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
 
 /// <summary>Reads a campaign's summary: recipients, opens, clicks, unsubscribes, bounces and spam complaints.</summary>
 [Cmdlet(VerbsCommon.Get, "CMCampaignSummary")]
 [OutputType(typeof(CampaignSummary))]
-public sealed class GetCMCampaignSummaryCommand : ApiCmdlet
+public sealed class GetCMCampaignSummaryCommand : ReaderCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -14,17 +17,18 @@ public sealed class GetCMCampaignSummaryCommand : ApiCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CredentialNameCompleter))]
-    public string? Credential { get; set; }
+    public CredentialPipeBind? Credential { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
-    public string? Destination { get; set; }
+    public DestinationPipeBind? Destination { get; set; }
 
     protected override void ProcessRecord()
     {
-        var (credential, _) = Resolve(Credential, Destination);
+        var (credential, _) = ResolveCredential(Credential, Destination);
         var client = Client(credential);
-        var summary = Call(ct => client.GetCampaignSummaryAsync(CampaignId, ct), CampaignId);
-        WriteObject(new CampaignSummary(summary, CampaignId, credential.Name));
+        var campaignId = CampaignId;
+        // One unknown campaign among those piped in is an error about that campaign; the others are still read.
+        ForItem(() => WriteObject(new CampaignSummary(Call(ct => client.GetCampaignSummaryAsync(campaignId, ct)), campaignId, credential.Name)), campaignId);
     }
 }

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +8,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Lists credentials: stored, session-only and the environment's, never with their keys.</summary>
 [Cmdlet(VerbsCommon.Get, "CMCredential")]
 [OutputType(typeof(Credential))]
-public sealed class GetCMCredentialCommand : SettingsCmdlet
+public sealed class GetCMCredentialCommand : SettingsCmdletBase
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -15,7 +17,7 @@ public sealed class GetCMCredentialCommand : SettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var info in Settings(c => c.GetCredentials(Name), Name))
+        foreach (var info in SetUp(() => Catalog.GetCredentials(Name), Name))
             WriteObject(new Credential(info));
     }
 }

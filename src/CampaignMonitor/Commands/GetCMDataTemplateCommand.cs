@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +8,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Lists stored data templates.</summary>
 [Cmdlet(VerbsCommon.Get, "CMDataTemplate")]
 [OutputType(typeof(DataTemplate))]
-public sealed class GetCMDataTemplateCommand : SettingsCmdlet
+public sealed class GetCMDataTemplateCommand : SettingsCmdletBase
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -15,7 +17,7 @@ public sealed class GetCMDataTemplateCommand : SettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var record in Settings(c => c.GetDataTemplates(Name), Name))
+        foreach (var record in SetUp(() => Catalog.GetDataTemplates(Name), Name))
             WriteObject(new DataTemplate(record));
     }
 }

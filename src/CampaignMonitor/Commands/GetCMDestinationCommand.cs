@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +8,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Lists stored destinations.</summary>
 [Cmdlet(VerbsCommon.Get, "CMDestination")]
 [OutputType(typeof(Destination))]
-public sealed class GetCMDestinationCommand : SettingsCmdlet
+public sealed class GetCMDestinationCommand : SettingsCmdletBase
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -15,7 +17,7 @@ public sealed class GetCMDestinationCommand : SettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var record in Settings(c => c.GetDestinations(Name), Name))
+        foreach (var record in SetUp(() => Catalog.GetDestinations(Name), Name))
             WriteObject(new Destination(record));
     }
 }

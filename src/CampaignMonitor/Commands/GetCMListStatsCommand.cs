@@ -1,27 +1,31 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Core.Resolution;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
+using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
 
 /// <summary>Reads a list's statistics: a destination's master list, or a list by id or name.</summary>
 [Cmdlet(VerbsCommon.Get, "CMListStats", DefaultParameterSetName = DestinationSet)]
 [OutputType(typeof(ListStats))]
-public sealed class GetCMListStatsCommand : ApiCmdlet
+public sealed class GetCMListStatsCommand : ReaderCmdletBase
 {
     private const string DestinationSet = "Destination";
     private const string ListIdSet = "ListId";
     private const string ListNameSet = "ListName";
 
     [Parameter(ParameterSetName = DestinationSet, Mandatory = true, Position = 0)]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
-    public string Destination { get; set; } = "";
+    public DestinationPipeBind Destination { get; set; } = null!;
 
     [Parameter(ParameterSetName = ListIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ListNameSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
     [ArgumentCompleter(typeof(CredentialNameCompleter))]
-    public string Credential { get; set; } = "";
+    public CredentialPipeBind Credential { get; set; } = null!;
 
     [Parameter(ParameterSetName = ListIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -33,11 +37,10 @@ public sealed class GetCMListStatsCommand : ApiCmdlet
 
     protected override void ProcessRecord()
     {
-        var (credential, destination) = Resolve(ParameterSetName == DestinationSet ? null : Credential, ParameterSetName == DestinationSet ? Destination : null);
+        var (credential, destination) = ResolveCredential(ParameterSetName == DestinationSet ? null : Credential, ParameterSetName == DestinationSet ? Destination : null);
         var client = Client(credential);
         var name = destination?.ListName ?? (ParameterSetName == ListNameSet ? ListName : null);
-        var listId = name is not null ? ListIdByName(client, credential, name) : ListId;
-        var stats = Call(ct => client.GetListStatsAsync(listId, ct), listId);
-        WriteObject(new ListStats(listId, name, stats).ToPSObject());
+        var listId = name is not null ? SetUp(() => Call(ct => SettingsResolver.ListIdAsync(client, credential, name, ct)), name) : ListId;
+        ForItem(() => WriteObject(new ListStats(listId, name, Call(ct => client.GetListStatsAsync(listId, ct))).ToPSObject()), listId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +7,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Reads the sandbox's request log: method, path, status, timing, batch size and injected fault of each request.</summary>
 [Cmdlet(VerbsCommon.Get, "CMSandboxRequest")]
 [OutputType(typeof(SandboxRequest))]
-public sealed class GetCMSandboxRequestCommand : SandboxCmdlet
+public sealed class GetCMSandboxRequestCommand : SandboxCmdletBase
 {
     /// <summary>Only requests whose path matches this wildcard pattern, e.g. '*import*'.</summary>
     [Parameter(Position = 0)]
@@ -17,7 +18,7 @@ public sealed class GetCMSandboxRequestCommand : SandboxCmdlet
     {
         var sandbox = TargetSandbox();
         var pattern = string.IsNullOrEmpty(Path) ? null : new WildcardPattern(Path, WildcardOptions.IgnoreCase);
-        foreach (var entry in Call(sandbox, (admin, ct) => admin.GetRequestsAsync(0, ct)))
+        foreach (var entry in CallSandbox(sandbox, (admin, ct) => admin.GetRequestsAsync(0, ct)))
         {
             if (pattern is null || pattern.IsMatch(entry.Path))
                 WriteObject(new SandboxRequest(entry));

@@ -1,27 +1,31 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Api.Models;
 using CampaignMonitor.Core.Readers;
+using CampaignMonitor.Base;
+using CampaignMonitor.Core.Resolution;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
+using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
 
 /// <summary>Streams a list's subscribers in one state, every page, as typed objects.</summary>
 [Cmdlet(VerbsCommon.Get, "CMSubscriber", DefaultParameterSetName = DestinationSet)]
 [OutputType(typeof(Subscriber))]
-public sealed class GetCMSubscriberCommand : ApiCmdlet
+public sealed class GetCMSubscriberCommand : ReaderCmdletBase
 {
     private const string DestinationSet = "Destination";
     private const string ListSet = "ListId";
 
     [Parameter(ParameterSetName = DestinationSet, Mandatory = true, Position = 0)]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
-    public string Destination { get; set; } = "";
+    public DestinationPipeBind Destination { get; set; } = null!;
 
     [Parameter(ParameterSetName = ListSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
     [ArgumentCompleter(typeof(CredentialNameCompleter))]
-    public string Credential { get; set; } = "";
+    public CredentialPipeBind Credential { get; set; } = null!;
 
     [Parameter(ParameterSetName = ListSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -38,18 +42,21 @@ public sealed class GetCMSubscriberCommand : ApiCmdlet
 
     protected override void ProcessRecord()
     {
-        var (credential, destination) = Resolve(ParameterSetName == ListSet ? Credential : null, ParameterSetName == DestinationSet ? Destination : null);
+        var (credential, destination) = ResolveCredential(ParameterSetName == ListSet ? Credential : null, ParameterSetName == DestinationSet ? Destination : null);
         var client = Client(credential);
-        var listId = destination is null ? ListId : ListIdByName(client, credential, destination.ListName);
-        // The field types (which fields are multi-select) are read while the first page is on its way, not before.
-        var fieldsTask = client.GetCustomFieldsAsync(listId, Async.Token);
-        IReadOnlyCollection<string>? multiSelectMany = null;
-        var mask = MaskPii;
+        var listId = destination is null ? ListId : SetUp(() => Call(ct => SettingsResolver.ListIdAsync(client, credential, destination.ListName, ct)), destination.ListName);
+        var masker = Masker;
         var state = Enum.Parse<SubscriberState>(State, ignoreCase: true);
-        Stream(paging => client.GetSubscribersAsync(listId, state, Since, paging, Async.Token),
-            s => new Subscriber(s, listId, credential.Name, multiSelectMany ??= CustomFieldValues.MultiSelectManyNames(Call(_ => fieldsTask, listId)), mask),
-            $"{State} subscribers of {destination?.ListName ?? listId}", listId);
-        if (!fieldsTask.IsCompleted)
-            fieldsTask.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // an empty list never needed them
+        ForItem(() =>
+        {
+            // The field types (which fields are multi-select) are read while the first page is on its way, not before.
+            var fieldsTask = client.GetCustomFieldsAsync(listId, Async.Token);
+            IReadOnlyCollection<string>? multiSelectMany = null;
+            Stream(paging => client.GetSubscribersAsync(listId, state, Since, paging, Async.Token),
+                s => new Subscriber(s, listId, credential.Name, multiSelectMany ??= CustomFieldValues.MultiSelectManyNames(Call(_ => fieldsTask)), masker),
+                $"{State} subscribers of {destination?.ListName ?? listId}");
+            if (!fieldsTask.IsCompleted)
+                fieldsTask.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // an empty list never needed them
+        }, listId);
     }
 }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using CampaignMonitor.Base;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -8,7 +9,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Stores a credential (API key and client ID) under a name, protected; or keeps it for this session only.</summary>
 [Cmdlet(VerbsCommon.New, "CMCredential", SupportsShouldProcess = true, DefaultParameterSetName = KeySet)]
 [OutputType(typeof(Credential))]
-public sealed class NewCMCredentialCommand : SettingsCmdlet
+public sealed class NewCMCredentialCommand : SettingsCmdletBase
 {
     private const string KeySet = "ApiKey";
     private const string PSCredentialSet = "PSCredential";
@@ -44,11 +45,11 @@ public sealed class NewCMCredentialCommand : SettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        Settings(c => c.Policy.RequireMayChangeSettings("create credentials"), Name);
+        RequireMayChangeSettings("create credentials", Name);
         var clientId = ParameterSetName == PSCredentialSet && string.IsNullOrEmpty(ClientId) ? Credential!.UserName : ClientId;
         var key = ParameterSetName == PSCredentialSet ? Credential!.GetNetworkCredential().Password : ReadKey();
         var where = SessionOnly ? "this session's memory" : Catalog.Store.Folder;
-        var info = Settings(c => c.NewCredential(Name, clientId, key, BaseUri, Force, SessionOnly,
+        var info = SetUp(() => Catalog.NewCredential(Name, clientId, key, BaseUri, Force, SessionOnly,
             () => ShouldProcess($"Credential '{Name}' (client {clientId}) in {where}", "Store credential")), Name);
         if (info is not null)
             WriteObject(new Credential(info));
@@ -70,9 +71,9 @@ public sealed class NewCMCredentialCommand : SettingsCmdlet
         }
         catch (Exception ex) when (ex is PSInvalidOperationException or NotImplementedException or System.Management.Automation.Host.HostException)
         {
-            ThrowTerminatingError(ErrorRecords.Create(new PSArgumentException("Give the API key with -ApiKey (a SecureString) or -Credential: this session cannot prompt for it.", ex),
-                "ApiKeyRequired", ErrorCategory.InvalidArgument, Name));
-            throw; // unreachable
+            Fail(new PSArgumentException("Give the API key with -ApiKey (a SecureString) or -Credential: this session cannot prompt for it.", ex),
+                "ApiKeyRequired", ErrorCategory.InvalidArgument, Name);
+            return "";
         }
     }
 }

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Errors;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +9,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Removes a credential and its protected key; refuses while a destination uses it, unless -Force.</summary>
 [Cmdlet(VerbsCommon.Remove, "CMCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveCMCredentialCommand : SettingsCmdlet
+public sealed class RemoveCMCredentialCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -20,10 +23,10 @@ public sealed class RemoveCMCredentialCommand : SettingsCmdlet
     {
         if (Core.Settings.EnvironmentCredential.IsEnvironmentName(Name))
         {
-            WriteError(ErrorRecords.Create(new PSInvalidOperationException("The credential 'env' comes from the CM_API_KEY and CM_CLIENT_ID environment variables; clear those instead."),
+            WriteError(ErrorFunnel.Create(new PSInvalidOperationException("The credential 'env' comes from the CM_API_KEY and CM_CLIENT_ID environment variables; clear those instead."),
                 "EnvironmentCredential", ErrorCategory.InvalidOperation, Name));
             return;
         }
-        TrySettings(c => c.RemoveCredential(Name, Force, () => ShouldProcess($"Credential '{Name}'", "Remove credential")), Name);
+        ForItem(() => Catalog.RemoveCredential(Name, Force, () => ShouldProcess($"Credential '{Name}'", "Remove credential")), Name);
     }
 }

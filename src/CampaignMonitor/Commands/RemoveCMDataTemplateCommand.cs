@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +8,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Removes a data template.</summary>
 [Cmdlet(VerbsCommon.Remove, "CMDataTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveCMDataTemplateCommand : SettingsCmdlet
+public sealed class RemoveCMDataTemplateCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -14,5 +16,5 @@ public sealed class RemoveCMDataTemplateCommand : SettingsCmdlet
     public string Name { get; set; } = "";
 
     protected override void ProcessRecord() =>
-        TrySettings(c => c.RemoveDataTemplate(Name, () => ShouldProcess($"Data template '{Name}'", "Remove data template")), Name);
+        ForItem(() => Catalog.RemoveDataTemplate(Name, () => ShouldProcess($"Data template '{Name}'", "Remove data template")), Name);
 }

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +8,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Removes a destination; refuses while a data template uses it, unless -Force.</summary>
 [Cmdlet(VerbsCommon.Remove, "CMDestination", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveCMDestinationCommand : SettingsCmdlet
+public sealed class RemoveCMDestinationCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -17,5 +19,5 @@ public sealed class RemoveCMDestinationCommand : SettingsCmdlet
     public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord() =>
-        TrySettings(c => c.RemoveDestination(Name, Force, () => ShouldProcess($"Destination '{Name}'", "Remove destination")), Name);
+        ForItem(() => Catalog.RemoveDestination(Name, Force, () => ShouldProcess($"Destination '{Name}'", "Remove destination")), Name);
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +7,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Empties a sandbox: lists, subscribers, campaigns, suppression list, faults and request log.</summary>
 [Cmdlet(VerbsCommon.Reset, "CMSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class ResetCMSandboxCommand : SandboxCmdlet
+public sealed class ResetCMSandboxCommand : SandboxCmdletBase
 {
     /// <summary>Clears only the request log, keeping the data and faults.</summary>
     [Parameter]
@@ -18,8 +19,8 @@ public sealed class ResetCMSandboxCommand : SandboxCmdlet
         if (!ShouldProcess(sandbox.BaseUri, RequestLogOnly ? "Clear the request log" : "Remove all data, faults and the request log"))
             return;
         if (RequestLogOnly)
-            Call(sandbox, (admin, ct) => admin.ClearRequestsAsync(ct));
+            CallSandbox(sandbox, (admin, ct) => admin.ClearRequestsAsync(ct));
         else
-            Call(sandbox, (admin, ct) => admin.ResetAsync(ct));
+            CallSandbox(sandbox, (admin, ct) => admin.ResetAsync(ct));
     }
 }

@@ -1,14 +1,17 @@
 using System.Collections;
 using System.Management.Automation;
 using CampaignMonitor.Core.Settings;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
+using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
 
 /// <summary>Changes a stored data template: only what is given changes (-Mapping replaces the whole mapping).</summary>
 [Cmdlet(VerbsCommon.Set, "CMDataTemplate", SupportsShouldProcess = true)]
 [OutputType(typeof(DataTemplate))]
-public sealed class SetCMDataTemplateCommand : SettingsCmdlet
+public sealed class SetCMDataTemplateCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -16,9 +19,9 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdlet
     public string Name { get; set; } = "";
 
     [Parameter]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
-    public string? Destination { get; set; }
+    public DestinationPipeBind? Destination { get; set; }
 
     [Parameter]
     [ValidateNotNull]
@@ -42,12 +45,12 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        Settings(c => c.Policy.RequireMayChangeSettings("change data templates"), Name);
-        var mapping = Mapping is null ? null : Settings(_ => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
+        RequireMayChangeSettings("change data templates", Name);
+        var mapping = Mapping is null ? null : SetUp(() => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
         DataTemplateRecord? saved = null;
-        TrySettings(c => saved = c.SetDataTemplate(Name, t =>
+        ForItem(() => saved = Catalog.SetDataTemplate(Name, t =>
         {
-            if (Destination is not null) t.Destination = Destination;
+            if (Destination is not null) t.Destination = Destination.Name;
             if (mapping is not null) t.Mapping = mapping;
             if (ConsentToTrack is not null) t.ConsentToTrack = ConsentToTrack;
             if (Given(nameof(Description))) t.Description = Description;

@@ -1,12 +1,15 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
+using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
 
 /// <summary>Changes a stored destination: only what is given changes.</summary>
 [Cmdlet(VerbsCommon.Set, "CMDestination", SupportsShouldProcess = true)]
 [OutputType(typeof(Destination))]
-public sealed class SetCMDestinationCommand : SettingsCmdlet
+public sealed class SetCMDestinationCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -14,9 +17,9 @@ public sealed class SetCMDestinationCommand : SettingsCmdlet
     public string Name { get; set; } = "";
 
     [Parameter]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
     [ArgumentCompleter(typeof(CredentialNameCompleter))]
-    public string? Credential { get; set; }
+    public CredentialPipeBind? Credential { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -49,11 +52,11 @@ public sealed class SetCMDestinationCommand : SettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        Settings(c => c.Policy.RequireMayChangeSettings("change destinations"), Name);
+        RequireMayChangeSettings("change destinations", Name);
         Core.Settings.DestinationRecord? saved = null;
-        TrySettings(c => saved = c.SetDestination(Name, d =>
+        ForItem(() => saved = Catalog.SetDestination(Name, d =>
         {
-            if (Credential is not null) d.Credential = Credential;
+            if (Credential is not null) d.Credential = Credential.Name;
             if (ListName is not null) d.ListName = ListName;
             if (Given(nameof(Description))) d.Description = Description;
             if (UnsubscribeSetting is not null) d.UnsubscribeSetting = UnsubscribeSetting;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Sandbox;
+using CampaignMonitor.Base;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -7,7 +8,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Makes the sandbox fail on purpose: 500s, dropped connections, latency, rate limits. With no fault given, clears them.</summary>
 [Cmdlet(VerbsCommon.Set, "CMSandboxFault", SupportsShouldProcess = true)]
 [OutputType(typeof(void))]
-public sealed class SetCMSandboxFaultCommand : SandboxCmdlet
+public sealed class SetCMSandboxFaultCommand : SandboxCmdletBase
 {
     [Parameter, ValidateRange(0.0, 1.0)]
     public double ErrorRate { get; set; }
@@ -52,6 +53,6 @@ public sealed class SetCMSandboxFaultCommand : SandboxCmdlet
             RateLimitHeaders = RateLimitHeaders, PathContains = PathContains,
         };
         if (ShouldProcess(sandbox.BaseUri, "Set faults"))
-            Call(sandbox, (admin, ct) => admin.SetFaultsAsync(faults, ct));
+            CallSandbox(sandbox, (admin, ct) => admin.SetFaultsAsync(faults, ct));
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security;
 using System.Security.Cryptography;
 using CampaignMonitor.Core.Sandbox;
+using CampaignMonitor.Base;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -10,10 +11,8 @@ namespace CampaignMonitor.Commands;
 /// <summary>Starts a local Campaign Monitor-compatible API server (the sandbox) as a child process.</summary>
 [Cmdlet(VerbsLifecycle.Start, "CMSandbox")]
 [OutputType(typeof(Sandbox))]
-public sealed class StartCMSandboxCommand : PSCmdlet, IDisposable
+public sealed class StartCMSandboxCommand : CampaignMonitorCmdletBase
 {
-    private readonly PipelineAsync _async = new();
-
     /// <summary>0 (the default) picks any free port.</summary>
     [Parameter(Position = 0)]
     [ValidateRange(0, 65535)]
@@ -31,7 +30,7 @@ public sealed class StartCMSandboxCommand : PSCmdlet, IDisposable
     {
         var plainKey = ApiKey is null ? "sandbox-" + RandomHex(12) : new NetworkCredential("", ApiKey).Password;
         if (string.IsNullOrWhiteSpace(plainKey))
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("The sandbox's API key cannot be empty."), "EmptyApiKey", ErrorCategory.InvalidArgument, null));
+            Fail(new ArgumentException("The sandbox's API key cannot be empty."), "EmptyApiKey", ErrorCategory.InvalidArgument, null);
         var options = new SandboxStartOptions
         {
             SandboxPath = Path.Combine(Path.GetDirectoryName(typeof(StartCMSandboxCommand).Assembly.Location)!, "sandbox", "CampaignMonitor.Sandbox.dll"),
@@ -42,11 +41,11 @@ public sealed class StartCMSandboxCommand : PSCmdlet, IDisposable
         SandboxProcess process;
         try
         {
-            process = _async.Run(ct => SandboxProcess.StartAsync(options, ct));
+            process = Async.Run(ct => SandboxProcess.StartAsync(options, ct));
         }
         catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
         {
-            ThrowTerminatingError(ErrorRecords.Create(ex, "SandboxStartFailed", ErrorCategory.ResourceUnavailable, options.SandboxPath));
+            Fail(ex, "SandboxStartFailed", ErrorCategory.ResourceUnavailable, options.SandboxPath);
             return;
         }
         var secure = ApiKey?.Copy() ?? ToSecure(plainKey);
@@ -66,8 +65,4 @@ public sealed class StartCMSandboxCommand : PSCmdlet, IDisposable
             secure.AppendChar(c);
         return secure;
     }
-
-    protected override void StopProcessing() => _async.Stop();
-
-    public void Dispose() => _async.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CampaignMonitor.Base;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -6,7 +7,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Stops sandboxes: the ones piped in, or every sandbox this session started.</summary>
 [Cmdlet(VerbsLifecycle.Stop, "CMSandbox", SupportsShouldProcess = true)]
 [OutputType(typeof(void))]
-public sealed class StopCMSandboxCommand : PSCmdlet
+public sealed class StopCMSandboxCommand : CampaignMonitorCmdletBase
 {
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]

@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using CampaignMonitor.Core.Api.Errors;
+using CampaignMonitor.Base;
+using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
@@ -7,7 +8,7 @@ namespace CampaignMonitor.Commands;
 /// <summary>Calls the API with a credential and says plainly whether its API key and client ID work.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "CMCredential")]
 [OutputType(typeof(bool))]
-public sealed class TestCMCredentialCommand : ApiCmdlet
+public sealed class TestCMCredentialCommand : ReaderCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -16,27 +17,20 @@ public sealed class TestCMCredentialCommand : ApiCmdlet
 
     protected override void ProcessRecord()
     {
-        var (credential, _) = Resolve(Name, null);
-        // A test should answer quickly: one retry for a passing hiccup, not a long backoff.
-        var client = Client(credential, options =>
+        ForItem(() =>
         {
-            options.MaxRetries = 1;
-            options.MaxRateLimitRetries = 1;
-            options.Timeout = TimeSpan.FromSeconds(30);
-        });
-        WriteVerbose($"Testing credential '{credential.Name}' (client {credential.ClientId}, key {credential.ApiKeyHint}) against {credential.BaseUri}");
-        try
-        {
-            var lists = Async.Run(ct => client.GetListsAsync(credential.ClientId, ct));
-            WriteRetries();
+            var credential = Resolver.Credential(Name);
+            // A test should answer quickly: one retry for a passing hiccup, not a long backoff.
+            var client = Client(credential, options =>
+            {
+                options.MaxRetries = 1;
+                options.MaxRateLimitRetries = 1;
+                options.Timeout = TimeSpan.FromSeconds(30);
+            });
+            WriteVerbose($"Testing credential '{credential.Name}' (client {credential.ClientId}, key {credential.ApiKeyHint}) against {credential.BaseUri}");
+            var lists = Call(ct => client.GetListsAsync(credential.ClientId, ct));
             WriteVerbose($"The API key and client ID work: the client has {lists.Count} list(s).");
             WriteObject(true);
-        }
-        catch (CampaignMonitorException ex)
-        {
-            // Not terminating: piping several names tests each one.
-            WriteRetries();
-            WriteError(ErrorRecords.FromApi(ex, credential.Name));
-        }
+        }, Name);
     }
 }

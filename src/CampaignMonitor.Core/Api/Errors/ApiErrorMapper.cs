@@ -1,14 +1,13 @@
 using System.Net;
-using System.Text.Json;
 
 namespace CampaignMonitor.Core.Api.Errors;
 
 /// <summary>Turns an error response into an exception whose message says what to check.</summary>
 internal static class ApiErrorMapper
 {
-    public static CampaignMonitorApiException FromResponse(HttpStatusCode status, string? body, string endpoint, int attempts, Uri baseUri)
+    public static CampaignMonitorApiException FromResponse(HttpStatusCode status, ApiErrorBody error, string endpoint, int attempts, Uri baseUri)
     {
-        var (code, apiMessage, resultData) = ParseBody(body);
+        var (code, apiMessage, _) = error;
         var kind = Classify((int)status, code);
         var detail = code is null
             ? $"HTTP {(int)status} {status}"
@@ -35,7 +34,7 @@ internal static class ApiErrorMapper
                 $"Campaign Monitor kept failing on {endpoint} after {attempts} attempts ({detail}). Try again later.",
             _ => $"Campaign Monitor refused {endpoint} ({detail}).",
         };
-        return new CampaignMonitorApiException(message, endpoint, attempts, (int)status, code, apiMessage, resultData, kind);
+        return new CampaignMonitorApiException(message, endpoint, attempts, (int)status, code, apiMessage, kind);
     }
 
     private static ApiErrorKind Classify(int status, int? code)
@@ -54,41 +53,4 @@ internal static class ApiErrorMapper
             return ApiErrorKind.ServerError;
         return ApiErrorKind.InvalidRequest;
     }
-
-    /// <summary>Reads <c>{Code, Message, ResultData}</c>; any other body (HTML, empty) yields nothing.</summary>
-    private static (int? Code, string? Message, string? ResultData) ParseBody(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-            return (null, null, null);
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                return (null, null, null);
-            int? code = null;
-            string? message = null;
-            string? resultData = null;
-            foreach (var property in doc.RootElement.EnumerateObject())
-            {
-                if (property.NameEquals("Code") || string.Equals(property.Name, "code", StringComparison.OrdinalIgnoreCase))
-                    code = ReadInt(property.Value);
-                else if (string.Equals(property.Name, "Message", StringComparison.OrdinalIgnoreCase))
-                    message = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
-                else if (string.Equals(property.Name, "ResultData", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
-                    resultData = property.Value.GetRawText();
-            }
-            return (code, message, resultData);
-        }
-        catch (JsonException)
-        {
-            return (null, null, null);
-        }
-    }
-
-    private static int? ReadInt(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Number when value.TryGetInt32(out var number) => number,
-        JsonValueKind.String when int.TryParse(value.GetString(), out var parsed) => parsed,
-        _ => null,
-    };
 }

@@ -47,13 +47,12 @@ public abstract class CampaignMonitorException : Exception
 public sealed class CampaignMonitorApiException : CampaignMonitorException
 {
     public CampaignMonitorApiException(string message, string endpoint, int attempts, int httpStatus, int? code,
-        string? apiMessage, string? resultDataJson, ApiErrorKind kind)
+        string? apiMessage, ApiErrorKind kind)
         : base(message, endpoint, attempts, null)
     {
         HttpStatus = httpStatus;
         Code = code;
         ApiMessage = apiMessage;
-        ResultDataJson = resultDataJson;
         Kind = kind;
     }
 
@@ -64,9 +63,6 @@ public sealed class CampaignMonitorApiException : CampaignMonitorException
 
     /// <summary>The API's own message, when the body had one.</summary>
     public string? ApiMessage { get; }
-
-    /// <summary>The raw <c>ResultData</c> JSON, when the API sent some (import code 210).</summary>
-    public string? ResultDataJson { get; }
 
     public override ApiErrorKind Kind { get; }
 }

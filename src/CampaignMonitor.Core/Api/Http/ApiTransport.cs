@@ -73,6 +73,16 @@ internal sealed class ApiTransport : IDisposable
     /// <summary>Sends the request and returns the body of a 2xx answer; throws for anything else.</summary>
     public async Task<string> SendAsync(HttpMethod method, string relativePath, ReadOnlyMemory<byte>? jsonBody, CancellationToken cancellationToken)
     {
+        var answer = await SendAsync(method, relativePath, jsonBody, acceptedErrorCode: null, cancellationToken).ConfigureAwait(false);
+        return answer.Body;
+    }
+
+    /// <summary>
+    /// Sends the request. A 2xx answer comes back with its body; so does an error answer whose code is
+    /// <paramref name="acceptedErrorCode"/> (an import's 210), with its error body read once. Throws for anything else.
+    /// </summary>
+    public async Task<ApiAnswer> SendAsync(HttpMethod method, string relativePath, ReadOnlyMemory<byte>? jsonBody, int? acceptedErrorCode, CancellationToken cancellationToken)
+    {
         var endpoint = EndpointName(method, relativePath);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         var call = new CallState(method, relativePath, jsonBody, endpoint);
@@ -100,8 +110,11 @@ internal sealed class ApiTransport : IDisposable
             using var response = outcome.Result!;
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
-                return body;
-            throw Redacted(ApiErrorMapper.FromResponse(response.StatusCode, body, endpoint, call.Attempts, _options.BaseUri));
+                return new ApiAnswer(body, null);
+            var error = ApiErrorBody.Parse(body);
+            if (acceptedErrorCode is not null && error.Code == acceptedErrorCode)
+                return new ApiAnswer(body, error);
+            throw Redacted(ApiErrorMapper.FromResponse(response.StatusCode, error, endpoint, call.Attempts, _options.BaseUri));
         }
         finally
         {
@@ -269,9 +282,9 @@ internal sealed class ApiTransport : IDisposable
     }
 
     private CampaignMonitorApiException Redacted(CampaignMonitorApiException ex) =>
-        ex.Message.Contains(_options.ApiKey, StringComparison.Ordinal) || (ex.ResultDataJson?.Contains(_options.ApiKey, StringComparison.Ordinal) ?? false)
+        ex.Message.Contains(_options.ApiKey, StringComparison.Ordinal) || (ex.ApiMessage?.Contains(_options.ApiKey, StringComparison.Ordinal) ?? false)
             ? new CampaignMonitorApiException(Redact(ex.Message), ex.Endpoint, ex.Attempts, ex.HttpStatus, ex.Code,
-                ex.ApiMessage is null ? null : Redact(ex.ApiMessage), ex.ResultDataJson is null ? null : Redact(ex.ResultDataJson), ex.Kind)
+                ex.ApiMessage is null ? null : Redact(ex.ApiMessage), ex.Kind)
             : ex;
 
     /// <summary>"POST subscribers/abc/import.json": the path without its query (which can hold an email address).</summary>

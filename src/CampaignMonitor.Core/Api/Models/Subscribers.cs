@@ -94,6 +94,9 @@ public sealed class ImportFailure
 /// </summary>
 public sealed class ImportResult
 {
+    /// <summary>The API's code for a partial import: an error status, but a result.</summary>
+    public const int PartialImportCode = 210;
+
     public List<ImportFailure> FailureDetails { get; set; } = new();
     public int TotalUniqueEmailsSubmitted { get; set; }
     public int TotalExistingSubscribers { get; set; }

@@ -1,0 +1,16 @@
+using CampaignMonitor.Core.Api.Models;
+
+namespace CampaignMonitor.Core.Resolution;
+
+/// <summary>
+/// The one rule for finding a client's list by name, for sends and readers alike: the exact name, else the one list
+/// whose name matches ignoring case (two or more such lists match none).
+/// </summary>
+public static class ListFinder
+{
+    public static ClientList? Find(IReadOnlyList<ClientList> lists, string name) =>
+        lists.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.Ordinal))
+        ?? (lists.Count(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)) == 1
+            ? lists.First(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase))
+            : null);
+}

@@ -1,0 +1,246 @@
+using CampaignMonitor.Core.Api;
+using CampaignMonitor.Core.Api.Errors;
+using CampaignMonitor.Core.Api.Models;
+using CampaignMonitor.Core.Resolution;
+using CampaignMonitor.Core.Settings;
+
+namespace CampaignMonitor.Core.Send;
+
+/// <summary>
+/// Gets the destination's list ready: found by name or created with the destination's settings, its custom fields
+/// made to match the mapping (created, options added), and the row plan built from the first row's columns.
+/// </summary>
+public static class ListPreparation
+{
+    private static readonly string[] EmailConventions = { "EmailAddress", "Email" };
+    private static readonly string[] MobileConventions = { "MobileNumber", "Mobile" };
+
+    /// <summary>
+    /// Which input column is the email address, checked before any API call: a send without one stops here.
+    /// </summary>
+    public static string EmailColumn(SendContext context, IReadOnlyList<string> inputColumns)
+    {
+        if (context.Template is { } template)
+        {
+            var mapped = template.Mapping.FirstOrDefault(m => m.Field == StandardFields.EmailAddress)
+                ?? throw new SendException(SendErrorKind.NoEmailColumn, $"The data template '{template.Name}' maps no column to EmailAddress. Add one with Set-CMDataTemplate.");
+            return Find(inputColumns, mapped.Source)
+                ?? throw new SendException(SendErrorKind.NoEmailColumn, $"The input has no column '{mapped.Source}', which the data template '{template.Name}' maps to the email address. Its columns are: {Describe(inputColumns)}.");
+        }
+        return EmailConventions.Select(c => Find(inputColumns, c)).FirstOrDefault(c => c is not null)
+            ?? throw new SendException(SendErrorKind.NoEmailColumn, $"The input has no email column: without a data template it must be called EmailAddress or Email. Its columns are: {Describe(inputColumns)}.");
+    }
+
+    private sealed record FoundList(ListDetails Details, List<CustomFieldDefinition> Fields);
+
+    /// <summary>
+    /// Reads a list's details and custom fields together (one round trip's wait). With <paramref name="title"/>, the
+    /// list must still exist under that exact name: null when it was deleted or renamed.
+    /// </summary>
+    private static async Task<FoundList?> ReadListAsync(CampaignMonitorClient client, string listId, string? title, CancellationToken cancellationToken)
+    {
+        var detailsTask = client.GetListDetailsAsync(listId, cancellationToken);
+        var fieldsTask = client.GetCustomFieldsAsync(listId, cancellationToken);
+        try
+        {
+            await Task.WhenAll(detailsTask, fieldsTask).ConfigureAwait(false);
+        }
+        catch (CampaignMonitorApiException ex) when (title is not null && ex.Kind == ApiErrorKind.UnknownId)
+        {
+            return null;
+        }
+        if (title is not null && !string.Equals(detailsTask.Result.Title, title, StringComparison.Ordinal))
+            return null;
+        return new FoundList(detailsTask.Result, fieldsTask.Result);
+    }
+
+    public static async Task<PreparedList> PrepareAsync(CampaignMonitorClient client, SendContext context, IReadOnlyList<string> inputColumns, bool apply, CancellationToken cancellationToken)
+    {
+        var emailColumn = EmailColumn(context, inputColumns);
+        var destination = context.Destination;
+        var listKey = KnownLists.Key(client.BaseUri, context.Credential.ClientId, destination.ListName);
+        // The list found by an earlier send in this session is read straight away (one round trip, not two); the
+        // client's lists are searched only when it is gone or renamed.
+        var found = KnownLists.TryGet(listKey, out var knownId) ? await ReadListAsync(client, knownId, destination.ListName, cancellationToken).ConfigureAwait(false) : null;
+        if (found is null)
+        {
+            var lists = await client.GetListsAsync(context.Credential.ClientId, cancellationToken).ConfigureAwait(false);
+            var existing = ListFinder.Find(lists, destination.ListName);
+            if (existing is not null)
+                found = await ReadListAsync(client, existing.ListID, title: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        string? listId = found?.Details.ListID;
+        var warnings = new List<string>();
+        var fields = new List<CustomFieldDefinition>();
+        if (found is not null)
+        {
+            warnings.AddRange(SettingDifferences(destination, found.Details));
+            fields = found.Fields;
+        }
+        else if (apply)
+        {
+            try
+            {
+                listId = await client.CreateListAsync(context.Credential.ClientId, new CreateListRequest
+                {
+                    Title = destination.ListName,
+                    UnsubscribeSetting = destination.UnsubscribeSetting,
+                    UnsubscribePage = destination.UnsubscribeUrl ?? "",
+                    ConfirmedOptIn = destination.ConfirmedOptIn,
+                    ConfirmationSuccessPage = destination.ConfirmationUrl ?? "",
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CampaignMonitorApiException ex) when (ex.Code == 250 && ex.Attempts > 1)
+            {
+                // A retry after a lost response: the first attempt created the list.
+                listId = (await client.GetListsAsync(context.Credential.ClientId, cancellationToken).ConfigureAwait(false))
+                    .First(l => string.Equals(l.Name, destination.ListName, StringComparison.Ordinal)).ListID;
+            }
+        }
+
+        if (listId is not null)
+            KnownLists.Remember(listKey, listId);
+        var prepared = new PreparedList(destination.ListName, listId, listCreated: found is null);
+        prepared.Warnings.AddRange(warnings);
+        var columns = new List<ColumnTarget> { new(emailColumn, TargetKind.EmailAddress) };
+        if (context.Template is { } template)
+        {
+            foreach (var mapping in template.Mapping.Where(m => m.Field != StandardFields.EmailAddress))
+            {
+                // Every field the template maps is made ready, whether or not this input has its column.
+                var rule = mapping.IsStandard ? null : await EnsureFieldAsync(client, listId, template, mapping, fields, prepared, apply, cancellationToken).ConfigureAwait(false);
+                var source = Find(inputColumns, mapping.Source);
+                if (source is null)
+                    prepared.MissingColumns.Add(mapping.Source);
+                else
+                    columns.Add(new ColumnTarget(source, rule is null ? Enum.Parse<TargetKind>(mapping.Field) : TargetKind.CustomField, rule));
+            }
+            if (prepared.MissingColumns.Count > 0)
+            {
+                prepared.Warnings.Add($"The input has no column{(prepared.MissingColumns.Count > 1 ? "s" : "")} {string.Join(", ", prepared.MissingColumns.Select(m => $"'{m}'"))} "
+                    + $"(mapped by the data template '{template.Name}'): {(prepared.MissingColumns.Count > 1 ? "those fields are" : "that field is")} not sent.");
+            }
+        }
+        else
+        {
+            AddConventionColumns(inputColumns, columns, fields);
+        }
+        prepared.Plan = new RowPlan(inputColumns, columns, context.Template?.ConsentToTrack ?? ConsentValues.Unchanged);
+        return prepared;
+    }
+
+    /// <summary>Without a template: the standard names, then any column named like one of the list's custom fields.</summary>
+    private static void AddConventionColumns(IReadOnlyList<string> inputColumns, List<ColumnTarget> columns, List<CustomFieldDefinition> fields)
+    {
+        var used = new HashSet<string>(columns.Select(c => c.Source), StringComparer.OrdinalIgnoreCase);
+        void Add(string? source, TargetKind kind, FieldRule? rule = null)
+        {
+            if (source is not null && used.Add(source))
+                columns.Add(new ColumnTarget(source, kind, rule));
+        }
+        if (Find(inputColumns, "Name") is { } name)
+        {
+            Add(name, TargetKind.Name);
+        }
+        else
+        {
+            Add(Find(inputColumns, "FirstName"), TargetKind.FirstName);
+            Add(Find(inputColumns, "LastName"), TargetKind.LastName);
+        }
+        Add(MobileConventions.Select(c => Find(inputColumns, c)).FirstOrDefault(c => c is not null), TargetKind.MobileNumber);
+        Add(Find(inputColumns, "ConsentToTrack"), TargetKind.ConsentToTrack);
+        Add(Find(inputColumns, "ConsentToSendSms"), TargetKind.ConsentToSendSms);
+        foreach (var column in inputColumns)
+        {
+            if (used.Contains(column) || EmailConventions.Contains(column, StringComparer.OrdinalIgnoreCase))
+                continue;
+            var field = fields.FirstOrDefault(f => SameField(f.FieldName, column) || SameField(f.Key, column));
+            if (field is not null)
+                Add(column, TargetKind.CustomField, new FieldRule(field.FieldName, field.Key, field.DataType, field.FieldOptions, null, null, false));
+        }
+    }
+
+    private static async Task<FieldRule> EnsureFieldAsync(CampaignMonitorClient client, string? listId, DataTemplateRecord template, FieldMapping mapping,
+        List<CustomFieldDefinition> fields, PreparedList prepared, bool apply, CancellationToken cancellationToken)
+    {
+        var field = fields.FirstOrDefault(f => SameField(f.FieldName, mapping.Field));
+        if (field is not null)
+        {
+            if (mapping.Type is not null && !string.Equals(mapping.Type, field.DataType, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SendException(SendErrorKind.FieldTypeConflict,
+                    $"The custom field '{field.FieldName}' exists as {field.DataType}, but the data template '{template.Name}' maps '{mapping.Source}' to it as {mapping.Type}. Change the template's Type, or the field in Campaign Monitor.");
+            }
+            var options = field.FieldOptions.ToList();
+            var missing = (mapping.Options ?? new List<string>()).Where(o => !options.Contains(o, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (missing.Count > 0 && CustomFieldTypes.IsMultiSelect(field.DataType))
+            {
+                if (apply)
+                {
+                    await client.UpdateCustomFieldOptionsAsync(listId!, field.Key, new UpdateCustomFieldOptionsRequest { Options = missing, KeepExistingOptions = true }, cancellationToken).ConfigureAwait(false);
+                }
+                options.AddRange(missing);
+                prepared.OptionsAdded.AddRange(missing.Select(o => $"{field.FieldName}: {o}"));
+            }
+            return new FieldRule(field.FieldName, field.Key, field.DataType, options, mapping.Separator, mapping.Format, mapping.ClearWhenEmpty);
+        }
+        var type = mapping.Type ?? CustomFieldTypes.Text;
+        var key = "[" + mapping.Field.Replace(" ", "", StringComparison.Ordinal) + "]";
+        if (apply)
+        {
+            try
+            {
+                key = await client.CreateCustomFieldAsync(listId!, new CreateCustomFieldRequest
+                {
+                    FieldName = mapping.Field,
+                    DataType = type,
+                    Options = CustomFieldTypes.IsMultiSelect(type) ? mapping.Options : null,
+                    VisibleInPreferenceCenter = true,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CampaignMonitorApiException ex) when (ex.Code == 255 && ex.Attempts > 1)
+            {
+                // A retry after a lost response: the first attempt created the field.
+                key = (await client.GetCustomFieldsAsync(listId!, cancellationToken).ConfigureAwait(false))
+                    .First(f => SameField(f.FieldName, mapping.Field)).Key;
+            }
+        }
+        var created = new CustomFieldDefinition { FieldName = mapping.Field, Key = key, DataType = type, FieldOptions = mapping.Options?.ToList() ?? new() };
+        fields.Add(created);
+        prepared.FieldsCreated.Add($"{mapping.Field} ({type})");
+        return new FieldRule(created.FieldName, key, type, created.FieldOptions, mapping.Separator, mapping.Format, mapping.ClearWhenEmpty);
+    }
+
+    private static IEnumerable<string> SettingDifferences(DestinationRecord destination, ListDetails details)
+    {
+        if (!string.Equals(details.UnsubscribeSetting, destination.UnsubscribeSetting, StringComparison.OrdinalIgnoreCase))
+            yield return Difference(destination, "UnsubscribeSetting", details.UnsubscribeSetting, destination.UnsubscribeSetting);
+        if (details.ConfirmedOptIn != destination.ConfirmedOptIn)
+            yield return Difference(destination, "ConfirmedOptIn", details.ConfirmedOptIn.ToString(), destination.ConfirmedOptIn.ToString());
+        if (!SameUrl(details.UnsubscribePage, destination.UnsubscribeUrl))
+            yield return Difference(destination, "unsubscribe page", details.UnsubscribePage, destination.UnsubscribeUrl);
+        if (!SameUrl(details.ConfirmationSuccessPage, destination.ConfirmationUrl))
+            yield return Difference(destination, "confirmation page", details.ConfirmationSuccessPage, destination.ConfirmationUrl);
+    }
+
+    private static string Difference(DestinationRecord destination, string what, string? list, string? wanted) =>
+        $"The list '{destination.ListName}' exists with {what} '{Blank(list)}', but the destination '{destination.Name}' says '{Blank(wanted)}'. The list is left as it is.";
+
+    private static string Blank(string? value) => string.IsNullOrEmpty(value) ? "(none)" : value;
+
+    private static bool SameUrl(string? a, string? b) =>
+        string.Equals((a ?? "").TrimEnd('/'), (b ?? "").TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Field names compare as the API makes keys: case and spaces ignored, brackets dropped.</summary>
+    private static bool SameField(string a, string b) => Squash(a) == Squash(b);
+
+    private static string Squash(string name) => name.Trim().Trim('[', ']').Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static string? Find(IReadOnlyList<string> columns, string wanted) =>
+        columns.FirstOrDefault(c => string.Equals(c, wanted, StringComparison.Ordinal))
+        ?? columns.FirstOrDefault(c => string.Equals(c, wanted, StringComparison.OrdinalIgnoreCase));
+
+    private static string Describe(IReadOnlyList<string> columns) =>
+        columns.Count == 0 ? "(none)" : string.Join(", ", columns.Take(20).Select(c => $"'{c}'")) + (columns.Count > 20 ? ", ..." : "");
+}

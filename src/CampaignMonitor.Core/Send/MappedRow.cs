@@ -1,0 +1,6 @@
+using CampaignMonitor.Core.Api.Models;
+
+namespace CampaignMonitor.Core.Send;
+
+/// <summary>A row mapped: the subscriber to send, or why not.</summary>
+public readonly record struct MappedRow(SubscriberRecord? Record, Refusal? Refusal);

@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace CampaignMonitor.Core.Send;
+
+/// <summary>
+/// The -RejectPath file: one CSV line per rejected or failed row, with the input's columns plus Code and Reason,
+/// so the file can be fixed and sent again. Every field is quoted; each line is written whole and flushed per batch.
+/// </summary>
+public sealed class RejectFile : IDisposable
+{
+    private readonly StreamWriter _writer;
+    private readonly IReadOnlyList<string> _columns;
+
+    public RejectFile(string path, IReadOnlyList<string> columns)
+    {
+        _columns = columns;
+        _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        _writer.Write(Line(columns.Concat(new[] { "Code", "Reason" })));
+    }
+
+    public string Path => ((FileStream)_writer.BaseStream).Name;
+
+    public IReadOnlyList<string> Columns => _columns;
+
+    public int Count { get; private set; }
+
+    /// <param name="values">The row's values, in <see cref="Columns"/> order.</param>
+    public void Write(IEnumerable<string?> values, string code, string reason)
+    {
+        _writer.Write(Line(values.Concat(new[] { code, reason })));
+        Count++;
+    }
+
+    public void Flush() => _writer.Flush();
+
+    private static string Line(IEnumerable<string?> fields)
+    {
+        var line = new StringBuilder();
+        foreach (var field in fields)
+        {
+            if (line.Length > 0)
+                line.Append(',');
+            line.Append('"').Append((field ?? "").Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+        return line.Append("\r\n").ToString();
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

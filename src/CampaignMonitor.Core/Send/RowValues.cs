@@ -1,0 +1,17 @@
+namespace CampaignMonitor.Core.Send;
+
+/// <summary>
+/// One input row as plain .NET values, read once by the host in the order of <see cref="RowPlan.ReadColumns"/>:
+/// the input's own columns first, then any mapped column the first row did not have. A row waiting in a batch keeps
+/// this (a few references), never the host's object.
+/// </summary>
+public sealed class RowValues
+{
+    private readonly object?[] _values;
+
+    public RowValues(object?[] values) => _values = values ?? throw new ArgumentNullException(nameof(values));
+
+    public int Count => _values.Length;
+
+    public object? this[int index] => _values[index];
+}

@@ -1,0 +1,18 @@
+namespace CampaignMonitor.Core.Send;
+
+/// <summary>Why a send cannot start (or go on with its checkpoint): each becomes an error id of its own.</summary>
+public enum SendErrorKind
+{
+    /// <summary>The input has no column the mapping takes the email address from.</summary>
+    NoEmailColumn,
+    /// <summary>The template gives a custom field a type other than the list's field has.</summary>
+    FieldTypeConflict,
+    /// <summary>The data template belongs to another destination.</summary>
+    TemplateForOtherDestination,
+    /// <summary>The -CheckpointPath file is not a checkpoint.</summary>
+    CheckpointInvalid,
+    /// <summary>The checkpoint was written for another send or other input.</summary>
+    CheckpointMismatch,
+    /// <summary>The -CheckpointPath file cannot be opened or written.</summary>
+    CheckpointUnavailable,
+}

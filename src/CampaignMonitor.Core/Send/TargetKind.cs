@@ -1,0 +1,14 @@
+namespace CampaignMonitor.Core.Send;
+
+/// <summary>What an input column feeds.</summary>
+public enum TargetKind
+{
+    EmailAddress,
+    Name,
+    FirstName,
+    LastName,
+    MobileNumber,
+    ConsentToTrack,
+    ConsentToSendSms,
+    CustomField,
+}

@@ -1,0 +1,9 @@
+using CampaignMonitor.Core.Settings;
+
+namespace CampaignMonitor.Completion;
+
+/// <summary>Completes destination names.</summary>
+public sealed class DestinationNameCompleter : SettingNameCompleterBase
+{
+    internal override IEnumerable<string> Names(SettingsCatalog catalog) => catalog.Store.Destinations.Names();
+}

@@ -1,0 +1,29 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using CampaignMonitor.Core.Settings;
+
+namespace CampaignMonitor.Completion;
+
+/// <summary>Tab completion of setting names from the store (never fails: a broken store just completes nothing).</summary>
+public abstract class SettingNameCompleterBase : IArgumentCompleter
+{
+    internal abstract IEnumerable<string> Names(SettingsCatalog catalog);
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        List<string> names;
+        try
+        {
+            names = Names(SettingsCatalog.ForEnvironment()).ToList();
+        }
+        catch (Exception ex) when (ex is SettingsException or IOException or UnauthorizedAccessException)
+        {
+            names = new List<string>();
+        }
+        var prefix = wordToComplete.Trim('\'', '"');
+        foreach (var name in names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase))
+            yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, name);
+    }
+}
