@@ -35,7 +35,7 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>An authenticated HttpClient for raw requests (contract tests).</summary>
     public HttpClient Raw { get; }
 
-    public SandboxAdminClient Admin { get; }
+    internal SandboxAdminClient Admin { get; }
 
     internal static async Task<SandboxHost> StartAsync(FaultSettings? faults = null, SeedSpec? seed = null)
     {
@@ -46,7 +46,7 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     /// <summary>The module's API client pointed at this sandbox, with fast retries.</summary>
-    public CampaignMonitorClient Client(Action<CampaignMonitorClientOptions>? configure = null)
+    internal CampaignMonitorClient Client(Action<CampaignMonitorClientOptions>? configure = null)
     {
         var options = new CampaignMonitorClientOptions
         {

@@ -11,7 +11,7 @@ namespace CampaignMonitor.Core.Api;
 /// The Campaign Monitor API v3.3 calls this module uses. Asynchronous, thread-safe, resilient (see
 /// <see cref="CampaignMonitorClientOptions"/>); paged endpoints are streams that fetch pages as they are read.
 /// </summary>
-public sealed class CampaignMonitorClient : IDisposable
+internal sealed class CampaignMonitorClient : IDisposable
 {
     private readonly ApiTransport _transport;
 
@@ -30,11 +30,6 @@ public sealed class CampaignMonitorClient : IDisposable
 
     public Uri BaseUri => _transport.BaseUri;
 
-    // ---- account -------------------------------------------------------------------------------------------
-
-    public Task<SystemDateResponse> GetSystemDateAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<SystemDateResponse>("systemdate.json", cancellationToken);
-
     // ---- lists ---------------------------------------------------------------------------------------------
 
     public Task<List<ClientList>> GetListsAsync(string clientId, CancellationToken cancellationToken = default) =>
@@ -49,12 +44,6 @@ public sealed class CampaignMonitorClient : IDisposable
 
     public Task<ListDetails> GetListDetailsAsync(string listId, CancellationToken cancellationToken = default) =>
         GetAsync<ListDetails>($"lists/{Id(listId, nameof(listId))}.json", cancellationToken);
-
-    public Task UpdateListAsync(string listId, UpdateListRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return SendAsync<JsonElement>(HttpMethod.Put, $"lists/{Id(listId, nameof(listId))}.json", request, cancellationToken);
-    }
 
     public Task<ListStats> GetListStatsAsync(string listId, CancellationToken cancellationToken = default) =>
         GetAsync<ListStats>($"lists/{Id(listId, nameof(listId))}/stats.json", cancellationToken);
@@ -79,13 +68,6 @@ public sealed class CampaignMonitorClient : IDisposable
     }
 
     // ---- subscribers ---------------------------------------------------------------------------------------
-
-    /// <summary>Adds (or updates) one subscriber; returns the email address the API echoes.</summary>
-    public Task<string> AddSubscriberAsync(string listId, AddSubscriberRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return SendAsync<string>(HttpMethod.Post, $"subscribers/{Id(listId, nameof(listId))}.json", request, cancellationToken);
-    }
 
     /// <summary>
     /// Imports up to 1000 subscribers. A partial import (code 210) is returned, not thrown: the good rows are in

@@ -10,7 +10,7 @@ namespace CampaignMonitor.Core.Privacy;
 /// (CM_PII_ACCESS=Restricted) it masks every email address, name and phone number the module prints, writes to a
 /// file or puts in an error; otherwise it gives values back as they are.
 /// </summary>
-public sealed class PiiMasker
+internal sealed class PiiMasker
 {
     private static readonly Regex EmailInText = new(@"[^\s@'""<>(),;:]+@[^\s@'""<>(),;:]+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 

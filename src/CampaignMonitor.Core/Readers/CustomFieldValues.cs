@@ -6,7 +6,7 @@ namespace CampaignMonitor.Core.Readers;
 /// A subscriber's custom fields as a dictionary by field name, the way a person indexes them: one value as is,
 /// multi-select values (repeated keys, or any MultiSelectMany field) as an array.
 /// </summary>
-public static class CustomFieldValues
+internal static class CustomFieldValues
 {
     public static Dictionary<string, object?> ByName(IEnumerable<SubscriberCustomField> fields, IReadOnlyCollection<string>? multiSelectManyNames = null)
     {

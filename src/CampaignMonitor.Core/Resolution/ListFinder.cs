@@ -6,7 +6,7 @@ namespace CampaignMonitor.Core.Resolution;
 /// The one rule for finding a client's list by name, for sends and readers alike: the exact name, else the one list
 /// whose name matches ignoring case (two or more such lists match none).
 /// </summary>
-public static class ListFinder
+internal static class ListFinder
 {
     public static ClientList? Find(IReadOnlyList<ClientList> lists, string name) =>
         lists.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.Ordinal))

@@ -8,7 +8,7 @@ namespace CampaignMonitor.Core.Resolution;
 /// Turns the names a command was given (a credential, a destination, a data template, a list) into settings and
 /// list IDs, applying the session's policy here and only here.
 /// </summary>
-public sealed class SettingsResolver
+internal sealed class SettingsResolver
 {
     private readonly SettingsCatalog _catalog;
 

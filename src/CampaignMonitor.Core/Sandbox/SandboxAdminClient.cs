@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace CampaignMonitor.Core.Sandbox;
 
 /// <summary>Talks to a running sandbox's own controls (/_sandbox): faults, seed data, the request log, reset.</summary>
-public sealed class SandboxAdminClient : IDisposable
+internal sealed class SandboxAdminClient : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, PropertyNamingPolicy = null };
     private readonly HttpClient _http;

@@ -7,7 +7,7 @@ namespace CampaignMonitor.Core.Send;
 /// brackets or control characters, at most 254 characters. Internationalised (non-ASCII) addresses pass: the API
 /// decides for itself whether it takes them, and reports per row when it does not.
 /// </summary>
-public static class EmailRule
+internal static class EmailRule
 {
     private static readonly Regex Shape = new(
         @"^[^\s@""(),:;<>\[\]\\\p{C}]+@(?:[^\s@""(),:;<>\[\]\\\p{C}.]+\.)+[^\s@""(),:;<>\[\]\\\p{C}.]{2,}$",

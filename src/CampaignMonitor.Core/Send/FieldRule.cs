@@ -9,7 +9,7 @@ namespace CampaignMonitor.Core.Send;
 /// (or the mapping's Format) to yyyy/MM/dd within 1900-01-01..2076-06-06, multi-select values matched to the
 /// field's options, nothing over 250 characters. Strings are never retyped: "02134" stays "02134" in a Text field.
 /// </summary>
-public sealed class FieldRule
+internal sealed class FieldRule
 {
     public const int MaxLength = 250;
     private static readonly DateTime FirstDate = new(1900, 1, 1);

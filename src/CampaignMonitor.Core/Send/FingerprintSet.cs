@@ -5,7 +5,7 @@ namespace CampaignMonitor.Core.Send;
 /// three quarters full. A million addresses take 16 MB (a HashSet of the same numbers needs ~22 MB, and ~35 MB while it
 /// grows), so the memory of a send stays nearly flat however long its input.
 /// </summary>
-public sealed class FingerprintSet
+internal sealed class FingerprintSet
 {
     // 0 marks an empty slot; the fingerprint 0 itself is kept aside.
     private ulong[] _slots = new ulong[1024];

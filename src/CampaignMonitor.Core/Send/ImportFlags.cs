@@ -1,4 +1,4 @@
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>The import switches of a send.</summary>
-public sealed record ImportFlags(bool Resubscribe, bool QueueAutoresponders, bool RestartAutoresponders);
+internal sealed record ImportFlags(bool Resubscribe, bool QueueAutoresponders, bool RestartAutoresponders);

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>What a raw input value is: nothing, one scalar, several values, or a whole object (which no field takes).</summary>
-public static class InputValue
+internal static class InputValue
 {
     public static bool IsEmpty(object? value) => value switch
     {

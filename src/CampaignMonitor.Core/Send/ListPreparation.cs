@@ -10,7 +10,7 @@ namespace CampaignMonitor.Core.Send;
 /// Gets the destination's list ready: found by name or created with the destination's settings, its custom fields
 /// made to match the mapping (created, options added), and the row plan built from the first row's columns.
 /// </summary>
-public static class ListPreparation
+internal static class ListPreparation
 {
     private static readonly string[] EmailConventions = { "EmailAddress", "Email" };
     private static readonly string[] MobileConventions = { "MobileNumber", "Mobile" };

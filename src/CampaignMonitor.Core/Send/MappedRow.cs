@@ -3,4 +3,4 @@ using CampaignMonitor.Core.Api.Models;
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>A row mapped: the subscriber to send, or why not.</summary>
-public readonly record struct MappedRow(SubscriberRecord? Record, Refusal? Refusal);
+internal readonly record struct MappedRow(SubscriberRecord? Record, Refusal? Refusal);

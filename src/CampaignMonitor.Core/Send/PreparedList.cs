@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>What preparing the list found and did (or, in a dry run, would do), and the plan for the rows.</summary>
-public sealed class PreparedList
+internal sealed class PreparedList
 {
     public PreparedList(string listName, string? listId, bool listCreated)
     {

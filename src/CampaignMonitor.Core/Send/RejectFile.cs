@@ -6,7 +6,7 @@ namespace CampaignMonitor.Core.Send;
 /// The -RejectPath file: one CSV line per rejected or failed row, with the input's columns plus Code and Reason,
 /// so the file can be fixed and sent again. Every field is quoted; each line is written whole and flushed per batch.
 /// </summary>
-public sealed class RejectFile : IDisposable
+internal sealed class RejectFile : IDisposable
 {
     private readonly StreamWriter _writer;
     private readonly IReadOnlyList<string> _columns;

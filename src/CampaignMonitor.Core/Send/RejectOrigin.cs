@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>Who decided that a row was not imported.</summary>
-public enum RejectOrigin
+internal enum RejectOrigin
 {
     /// <summary>Our own checks, before the row was sent (it never reached the API).</summary>
     Check,

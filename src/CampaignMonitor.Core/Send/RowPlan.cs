@@ -6,7 +6,7 @@ namespace CampaignMonitor.Core.Send;
 /// The mapping of input columns to a subscriber, resolved once before the first row (so the per-row work is an
 /// array walk, not a search) and applied to each row's <see cref="RowValues"/>, read in <see cref="ReadColumns"/> order.
 /// </summary>
-public sealed class RowPlan
+internal sealed class RowPlan
 {
     private readonly int[] _valueIndex;
 

@@ -5,7 +5,7 @@ namespace CampaignMonitor.Core.Send;
 /// the input's own columns first, then any mapped column the first row did not have. A row waiting in a batch keeps
 /// this (a few references), never the host's object.
 /// </summary>
-public sealed class RowValues
+internal sealed class RowValues
 {
     private readonly object?[] _values;
 

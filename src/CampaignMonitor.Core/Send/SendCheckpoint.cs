@@ -9,7 +9,7 @@ namespace CampaignMonitor.Core.Send;
 /// before the next is counted; a torn last line (the kill came mid-write) is ignored on reading. The first line
 /// says which send and which input it belongs to, so a checkpoint is never applied to other input.
 /// </summary>
-public sealed class SendCheckpoint : IDisposable
+internal sealed class SendCheckpoint : IDisposable
 {
     private const int Version = 1;
     private readonly FileStream _file;

@@ -3,7 +3,7 @@ using CampaignMonitor.Core.Settings;
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>The settings one send uses, resolved and checked against the session's policy before any API call.</summary>
-public sealed class SendContext
+internal sealed class SendContext
 {
     public SendContext(DestinationRecord destination, DataTemplateRecord? template, ApiCredential credential, SessionPolicy policy)
     {

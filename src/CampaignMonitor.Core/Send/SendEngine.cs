@@ -12,7 +12,7 @@ namespace CampaignMonitor.Core.Send;
 /// counts and the checkpoint change on the caller's thread only. <see cref="Stop"/> may be called from any thread.
 /// </para>
 /// </summary>
-public sealed class SendEngine : IDisposable
+internal sealed class SendEngine : IDisposable
 {
     private readonly ImportSender? _sender;
     private readonly SendCheckpoint? _checkpoint;

@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>Why a send cannot start (or go on with its checkpoint): each becomes an error id of its own.</summary>
-public enum SendErrorKind
+internal enum SendErrorKind
 {
     /// <summary>The input has no column the mapping takes the email address from.</summary>
     NoEmailColumn,

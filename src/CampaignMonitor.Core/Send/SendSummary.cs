@@ -4,7 +4,7 @@ namespace CampaignMonitor.Core.Send;
 /// The counts of a send. Once every batch has come back, Received = New + Existing + Duplicates + Rejected + Failed
 /// + Skipped (<see cref="Accounted"/>).
 /// </summary>
-public sealed record SendSummary(long Received, long New, long Existing, long Duplicates, long Rejected, long Failed, long Skipped,
+internal sealed record SendSummary(long Received, long New, long Existing, long Duplicates, long Rejected, long Failed, long Skipped,
     int Batches, IReadOnlyList<RowRejection> Rejects, bool DryRun)
 {
     public long Accounted => New + Existing + Duplicates + Rejected + Failed + Skipped;

@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>What an input column feeds.</summary>
-public enum TargetKind
+internal enum TargetKind
 {
     EmailAddress,
     Name,

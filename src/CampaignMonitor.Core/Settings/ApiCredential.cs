@@ -3,7 +3,7 @@ using CampaignMonitor.Core.Api;
 namespace CampaignMonitor.Core.Settings;
 
 /// <summary>A resolved credential: what a client needs to call the API. The key is never shown by ToString.</summary>
-public sealed class ApiCredential
+internal sealed class ApiCredential
 {
     public ApiCredential(string name, string clientId, string apiKey, Uri baseUri)
     {
@@ -24,11 +24,4 @@ public sealed class ApiCredential
     public CampaignMonitorClientOptions ToClientOptions() => new() { BaseUri = BaseUri, ApiKey = ApiKey };
 
     public override string ToString() => $"{Name} (client {ClientId}, key {ApiKeyHint}, {BaseUri})";
-}
-
-public static class SecretText
-{
-    /// <summary>Shows no more than the last four characters of a secret, and none of a short one.</summary>
-    public static string Hint(string? secret) =>
-        string.IsNullOrEmpty(secret) ? "" : secret.Length <= 8 ? "****" : "****" + secret[^4..];
 }

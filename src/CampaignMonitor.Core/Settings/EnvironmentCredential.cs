@@ -6,7 +6,7 @@ namespace CampaignMonitor.Core.Settings;
 /// The credential named <c>env</c>: CM_API_KEY, CM_CLIENT_ID and optionally CM_BASE_URI, for CI, containers and
 /// Azure Automation, where nothing should be written to disk.
 /// </summary>
-public static class EnvironmentCredential
+internal static class EnvironmentCredential
 {
     public const string Name = "env";
     public const string ApiKeyVariable = "CM_API_KEY";

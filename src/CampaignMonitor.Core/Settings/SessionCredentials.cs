@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Settings;
 
 /// <summary>Credentials made with New-CMCredential -SessionOnly: in this process's memory only, never on disk.</summary>
-public static class SessionCredentials
+internal static class SessionCredentials
 {
     private static readonly Dictionary<string, (CredentialRecord Record, string ApiKey)> Items = new(StringComparer.OrdinalIgnoreCase);
 

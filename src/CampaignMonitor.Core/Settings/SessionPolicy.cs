@@ -6,7 +6,7 @@ namespace CampaignMonitor.Core.Settings;
 /// settings that allow restricted PII; every email, name and phone number shown is masked). A policy for shared
 /// runbook accounts, not a security boundary.
 /// </summary>
-public sealed record SessionPolicy(bool IsBusinessUser, bool IsPiiRestricted)
+internal sealed record SessionPolicy(bool IsBusinessUser, bool IsPiiRestricted)
 {
     public const string RoleVariable = "CM_ROLE";
     public const string PiiVariable = "CM_PII_ACCESS";

@@ -2,23 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace CampaignMonitor.Core.Settings;
 
-/// <summary>Where a credential comes from.</summary>
-public enum CredentialSource
-{
-    Store,
-    Session,
-    Environment,
-}
-
-/// <summary>A credential as shown to users: never its key, at most the key's last four characters.</summary>
-public sealed record CredentialInfo(CredentialRecord Record, string ApiKeyHint, CredentialSource Source);
-
 /// <summary>
 /// The rules around stored settings: names checked at the door, no overwrite without force, nothing removed
 /// while another setting uses it (without force), business users kept to reading. The one place cmdlets go
 /// for credentials, destinations and data templates.
 /// </summary>
-public sealed class SettingsCatalog
+internal sealed class SettingsCatalog
 {
     private readonly TimeProvider _time;
 

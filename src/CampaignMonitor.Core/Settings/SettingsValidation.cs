@@ -5,7 +5,7 @@ using CampaignMonitor.Core.Api.Models;
 namespace CampaignMonitor.Core.Settings;
 
 /// <summary>The checks at the door: names, client IDs, URLs, unsubscribe settings and mappings, each mistake named.</summary>
-public static class SettingsValidation
+internal static class SettingsValidation
 {
     private static readonly Regex NamePattern = new("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant);
     private static readonly Regex ClientIdPattern = new("^[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant);

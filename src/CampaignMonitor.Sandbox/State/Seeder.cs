@@ -2,43 +2,6 @@ using System.Globalization;
 
 namespace CampaignMonitor.Sandbox.State;
 
-/// <summary>What to put in the sandbox: subscribers in any state, suppressed addresses, sent campaigns with activity.</summary>
-internal sealed record SeedSpec
-{
-    /// <summary>The list to fill; created (AllClientLists, single opt-in) when it does not exist.</summary>
-    public string ListName { get; init; } = "Sandbox List";
-    /// <summary>Makes generated data reproducible: the same seed gives the same addresses, names, dates and activity.</summary>
-    public int Seed { get; init; } = 1;
-    public int Active { get; init; }
-    public int Unconfirmed { get; init; }
-    public int Unsubscribed { get; init; }
-    public int Bounced { get; init; }
-    public int Deleted { get; init; }
-    /// <summary>State changes are spread over this many days before now.</summary>
-    public int DaysBack { get; init; } = 30;
-    /// <summary>Exact subscribers to add, with their state.</summary>
-    public List<SeedSubscriber> Subscribers { get; init; } = new();
-    /// <summary>Addresses to put on the client's suppression list.</summary>
-    public List<string> Suppressed { get; init; } = new();
-    /// <summary>How many sent campaigns to make, each sent to the list's active subscribers with opens, clicks, bounces and so on.</summary>
-    public int Campaigns { get; init; }
-    /// <summary>Recipients per campaign (at most the list's active subscribers); all of them when 0.</summary>
-    public int RecipientsPerCampaign { get; init; }
-}
-
-internal sealed record SeedSubscriber
-{
-    public string EmailAddress { get; init; } = "";
-    public string? Name { get; init; }
-    public string State { get; init; } = "Active";
-    public DateTime? Date { get; init; }
-    public string? ConsentToTrack { get; init; }
-    /// <summary>Values by field name (the field must exist); MultiSelectMany values separated by '|'.</summary>
-    public Dictionary<string, string> CustomFields { get; init; } = new();
-}
-
-internal sealed record SeedResult(string ListID, string ListName, Dictionary<string, int> Added, int Suppressed, List<string> CampaignIDs);
-
 /// <summary>Generates deterministic test data (thousands or millions of rows) straight into the state.</summary>
 internal static class Seeder
 {

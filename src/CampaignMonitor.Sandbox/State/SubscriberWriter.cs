@@ -4,15 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace CampaignMonitor.Sandbox.State;
 
-/// <summary>One row of an add or import, as read from the request.</summary>
-internal sealed record IncomingSubscriber(string EmailAddress, string? Name, bool HasName, string? MobileNumber, bool HasMobile,
-    string ConsentToTrack, string? ConsentToSendSms, IReadOnlyList<IncomingFieldValue> CustomFields);
-
-internal sealed record IncomingFieldValue(string Key, string? Value, bool Clear);
-
-/// <summary>Why a row was not added: the API's per-row code and message.</summary>
-internal sealed record RowFailure(string EmailAddress, int Code, string Message);
-
 /// <summary>
 /// The API's rules for putting subscribers in a list: upsert by email (case-insensitive); addresses that are
 /// unsubscribed, deleted, bounced, unconfirmed or suppressed are refused (204-208) unless Resubscribe; custom

@@ -2,7 +2,7 @@ using CampaignMonitor.Core.Api;
 
 namespace CampaignMonitor.Core.Tests.Support;
 
-public static class TestClients
+internal static class TestClients
 {
     public const string ApiKey = "test-api-key-5f2c9a7e31d4";
 

@@ -3,9 +3,6 @@ using CampaignMonitor.Core.Api.Models;
 
 namespace CampaignMonitor.Core.Api.Http;
 
-/// <summary>What a reader is told as each page arrives (for progress and -Verbose).</summary>
-public readonly record struct PageInfo(int PageNumber, int NumberOfPages, int RecordsOnThisPage, int TotalNumberOfRecords);
-
 /// <summary>
 /// Turns a page fetcher into a stream of items, fetching lazily. With prefetch, the page after the one being read
 /// is always on its way, and once a page has been read, the one after the next is asked for too: while the reader

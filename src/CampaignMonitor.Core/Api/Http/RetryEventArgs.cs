@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Api.Http;
 
 /// <summary>Raised before each retry, so callers can count retries and tell the user (-Verbose).</summary>
-public sealed class RetryEventArgs : EventArgs
+internal sealed class RetryEventArgs : EventArgs
 {
     public RetryEventArgs(string endpoint, int retryNumber, TimeSpan delay, string reason)
     {

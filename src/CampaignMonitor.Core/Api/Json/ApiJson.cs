@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace CampaignMonitor.Core.Api.Json;
 
 /// <summary>The one set of JSON rules for talking to Campaign Monitor: as tolerant on read as the API is loose.</summary>
-public static class ApiJson
+internal static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 

@@ -4,4 +4,4 @@ namespace CampaignMonitor.Core.Send.Events;
 /// A batch could not be delivered (every retry spent), or was not confirmed before the send was stopped
 /// (<see cref="Stopped"/>). Its rows follow as <see cref="RowRejected"/>.
 /// </summary>
-public sealed record BatchFailed(int Number, int Rows, long FirstRow, string Reason, bool Stopped) : SendEvent;
+internal sealed record BatchFailed(int Number, int Rows, long FirstRow, string Reason, bool Stopped) : SendEvent;

@@ -4,4 +4,4 @@ namespace CampaignMonitor.Core.Send.Events;
 /// Told once: batches kept failing, so from batch <see cref="FromBatch"/> on nothing more is sent (those rows follow
 /// as <see cref="RowRejected"/>, not delivered).
 /// </summary>
-public sealed record CircuitOpened(int FromBatch, string Reason) : SendEvent;
+internal sealed record CircuitOpened(int FromBatch, string Reason) : SendEvent;

@@ -4,4 +4,4 @@ namespace CampaignMonitor.Core.Send.Events;
 /// Something a send has to tell its host: taken from <see cref="SendEngine.TryTakeEvent"/> on the host's own
 /// thread, in the order it happened.
 /// </summary>
-public abstract record SendEvent;
+internal abstract record SendEvent;

@@ -1,20 +1,7 @@
 namespace CampaignMonitor.Core.Api.Models;
 
-/// <summary>The envelope every paged endpoint returns.</summary>
-public sealed class PagedResult<T>
-{
-    public List<T> Results { get; set; } = new();
-    public string? ResultsOrderedBy { get; set; }
-    public string? OrderDirection { get; set; }
-    public int PageNumber { get; set; }
-    public int PageSize { get; set; }
-    public int RecordsOnThisPage { get; set; }
-    public int TotalNumberOfRecords { get; set; }
-    public int NumberOfPages { get; set; }
-}
-
 /// <summary>What to ask a paged endpoint for; the API's own defaults when left alone.</summary>
-public sealed class PageRequest
+internal sealed class PageRequest
 {
     public const int MaxPageSize = 1000;
     public const int MinPageSize = 10;

@@ -4,32 +4,8 @@ using System.Text;
 
 namespace CampaignMonitor.Core.Settings;
 
-/// <summary>How the API key is kept on disk: DPAPI (CurrentUser) on Windows; elsewhere as is, in an owner-only file.</summary>
-public interface ISecretProtector
-{
-    byte[] Protect(string secret);
-    string Unprotect(byte[] stored);
-}
-
-public static class SecretProtectors
-{
-    public static ISecretProtector ForThisPlatform() =>
-        OperatingSystem.IsWindows() ? new DpapiSecretProtector() : new OwnerOnlyFileProtector();
-}
-
-/// <summary>
-/// Linux and macOS have no user-scoped encryption every host offers; the protection is the file itself: mode 0600
-/// in a 0700 folder, created with those modes (the store's job). The bytes are the key in UTF-8.
-/// </summary>
-public sealed class OwnerOnlyFileProtector : ISecretProtector
-{
-    public byte[] Protect(string secret) => Encoding.UTF8.GetBytes(secret);
-
-    public string Unprotect(byte[] stored) => Encoding.UTF8.GetString(stored);
-}
-
 /// <summary>Windows DPAPI, CurrentUser scope, through crypt32 directly (no package to ship).</summary>
-public sealed class DpapiSecretProtector : ISecretProtector
+internal sealed class DpapiSecretProtector : ISecretProtector
 {
     private static readonly byte[] Entropy = Encoding.UTF8.GetBytes("CampaignMonitor PowerShell module API key");
 

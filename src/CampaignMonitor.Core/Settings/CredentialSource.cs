@@ -1,0 +1,11 @@
+using System.Text.RegularExpressions;
+
+namespace CampaignMonitor.Core.Settings;
+
+/// <summary>Where a credential comes from.</summary>
+internal enum CredentialSource
+{
+    Store,
+    Session,
+    Environment,
+}

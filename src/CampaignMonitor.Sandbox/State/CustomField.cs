@@ -1,0 +1,14 @@
+namespace CampaignMonitor.Sandbox.State;
+
+internal sealed class CustomField
+{
+    public required string Name { get; init; }
+    public required string Key { get; init; }
+    public required string DataType { get; init; }
+    public List<string> Options { get; } = new();
+    public bool VisibleInPreferenceCenter { get; init; }
+
+    /// <summary>The option as the field spells it, matched case-insensitively; null when not an option.</summary>
+    public string? MatchOption(string value) =>
+        Options.FirstOrDefault(o => string.Equals(o, value.Trim(), StringComparison.OrdinalIgnoreCase));
+}
