@@ -1,6 +1,7 @@
 # Help for binary cmdlets without platyPS: cmdlet pages are authored as markdown under docs/cmdlets/
 # (platyPS-style headings) and compiled here to the MAML file PowerShell reads (CampaignMonitor.dll-Help.xml).
-# Parameter types, positions and pipeline input come from the cmdlet itself, so the help cannot drift from the code.
+# Parameter types, positions, pipeline input, wildcard support, aliases and defaults come from the cmdlet itself, so the
+# help cannot drift from the code.
 
 Set-StrictMode -Version 3.0
 
@@ -127,23 +128,43 @@ function Write-CMParas($Writer, [string] $Maml, [string] $Text) {
     }
 }
 
-function Get-CMPipelineInput($Parameter) {
-    $byValue = $Parameter.Attributes | Where-Object { $_ -is [Parameter] -and $_.ValueFromPipeline }
-    $byName = $Parameter.Attributes | Where-Object { $_ -is [Parameter] -and $_.ValueFromPipelineByPropertyName }
+function Get-CMPipelineInput($SetParameter, $Parameter) {
+    # Per parameter set when there is one (a parameter may take pipeline input in one set only).
+    $byValue = if ($SetParameter) { $SetParameter.ValueFromPipeline } else { [bool]($Parameter.Attributes | Where-Object { $_ -is [Parameter] -and $_.ValueFromPipeline }) }
+    $byName = if ($SetParameter) { $SetParameter.ValueFromPipelineByPropertyName } else { [bool]($Parameter.Attributes | Where-Object { $_ -is [Parameter] -and $_.ValueFromPipelineByPropertyName }) }
     if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' }
     elseif ($byValue) { 'True (ByValue)' }
     elseif ($byName) { 'True (ByPropertyName)' }
     else { 'False' }
 }
 
-function Write-CMMamlParameter($Writer, $Parameter, $SetParameter, [string] $Description, [string] $Maml, [string] $Cmd, [string] $Dev) {
+function Get-CMHelpTypeName([type] $Type) {
+    # What a user types: DateTime, not Nullable`1.
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { $Type = $underlying }
+    $Type.Name
+}
+
+function Get-CMParameterDefault($Command, $Parameter) {
+    # The value a new instance of the cmdlet holds: the default the code really has.
+    if ($Parameter.ParameterType -eq [System.Management.Automation.SwitchParameter]) { return 'False' }
+    try {
+        $value = $Command.ImplementingType.GetProperty($Parameter.Name).GetValue([Activator]::CreateInstance($Command.ImplementingType))
+    }
+    catch { return 'None' }
+    if ($null -eq $value -or ($value -is [string] -and $value -eq '') -or ($value -is [System.Collections.IDictionary] -and $value.Count -eq 0)) { return 'None' }
+    [string] $value
+}
+
+function Write-CMMamlParameter($Writer, $Command, $Parameter, $SetParameter, [string] $Description, [string] $Maml, [string] $Cmd, [string] $Dev) {
     $Writer.WriteStartElement('command', 'parameter', $Cmd)
     $required = if ($SetParameter) { $SetParameter.IsMandatory } else { ($Parameter.ParameterSets.Values | Where-Object IsMandatory) -as [bool] }
     $position = if ($SetParameter -and $SetParameter.Position -ge 0) { $SetParameter.Position } else { 'named' }
+    $globbing = [bool]($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
     $Writer.WriteAttributeString('required', ([string] [bool] $required).ToLowerInvariant())
     $Writer.WriteAttributeString('variableLength', 'true')
-    $Writer.WriteAttributeString('globbing', 'false')
-    $Writer.WriteAttributeString('pipelineInput', (Get-CMPipelineInput $Parameter))
+    $Writer.WriteAttributeString('globbing', ([string] $globbing).ToLowerInvariant())
+    $Writer.WriteAttributeString('pipelineInput', (Get-CMPipelineInput $SetParameter $Parameter))
     $Writer.WriteAttributeString('position', [string] $position)
     $Writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases.Count) { $Parameter.Aliases -join ', ' } else { 'none' }))
     $Writer.WriteElementString('name', $Maml, $Parameter.Name)
@@ -152,11 +173,12 @@ function Write-CMMamlParameter($Writer, $Parameter, $SetParameter, [string] $Des
         $Writer.WriteStartElement('command', 'parameterValue', $Cmd)
         $Writer.WriteAttributeString('required', 'true')
         $Writer.WriteAttributeString('variableLength', 'false')
-        $Writer.WriteString($Parameter.ParameterType.Name)
+        $Writer.WriteString((Get-CMHelpTypeName $Parameter.ParameterType))
         $Writer.WriteEndElement()
     }
-    $Writer.WriteStartElement('dev', 'type', $Dev); $Writer.WriteElementString('name', $Maml, $Parameter.ParameterType.FullName); $Writer.WriteEndElement()
-    $Writer.WriteElementString('defaultValue', $Dev, 'None')
+    $typeName = [Nullable]::GetUnderlyingType($Parameter.ParameterType) ?? $Parameter.ParameterType
+    $Writer.WriteStartElement('dev', 'type', $Dev); $Writer.WriteElementString('name', $Maml, $typeName.FullName); $Writer.WriteEndElement()
+    $Writer.WriteElementString('defaultValue', $Dev, (Get-CMParameterDefault $Command $Parameter))
     $Writer.WriteEndElement()
 }
 
@@ -176,12 +198,21 @@ function Write-CMMamlCommand($Writer, $Page, $Command, [string] $Maml, [string] 
     $Writer.WriteStartElement('maml', 'description', $Maml); Write-CMParas $Writer $Maml $Page.Description; $Writer.WriteEndElement()
 
     $own = @(Get-CMHelpParameterName $Command)
+    # -WhatIf and -Confirm belong in the syntax of every cmdlet that changes something, as PowerShell's own help has them.
+    $shouldProcess = @('WhatIf', 'Confirm') | Where-Object { $Command.Parameters.ContainsKey($_) }
+    $shouldProcessText = @{
+        WhatIf = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
+        Confirm = 'Prompts you for confirmation before running the cmdlet.'
+    }
     $Writer.WriteStartElement('command', 'syntax', $Cmd)
     foreach ($set in $Command.ParameterSets) {
         $Writer.WriteStartElement('command', 'syntaxItem', $Cmd)
         $Writer.WriteElementString('name', $Maml, $Command.Name)
         foreach ($setParameter in $set.Parameters | Where-Object { $_.Name -in $own }) {
-            Write-CMMamlParameter $Writer $Command.Parameters[$setParameter.Name] $setParameter $Page.Parameters[$setParameter.Name] $Maml $Cmd $Dev
+            Write-CMMamlParameter $Writer $Command $Command.Parameters[$setParameter.Name] $setParameter $Page.Parameters[$setParameter.Name] $Maml $Cmd $Dev
+        }
+        foreach ($name in $shouldProcess) {
+            Write-CMMamlParameter $Writer $Command $Command.Parameters[$name] $null $shouldProcessText[$name] $Maml $Cmd $Dev
         }
         $Writer.WriteEndElement()
     }
@@ -190,7 +221,10 @@ function Write-CMMamlCommand($Writer, $Page, $Command, [string] $Maml, [string] 
     $Writer.WriteStartElement('command', 'parameters', $Cmd)
     foreach ($name in $own) {
         $setParameter = $Command.ParameterSets.Parameters | Where-Object Name -EQ $name | Select-Object -First 1
-        Write-CMMamlParameter $Writer $Command.Parameters[$name] $setParameter $Page.Parameters[$name] $Maml $Cmd $Dev
+        Write-CMMamlParameter $Writer $Command $Command.Parameters[$name] $setParameter $Page.Parameters[$name] $Maml $Cmd $Dev
+    }
+    foreach ($name in $shouldProcess) {
+        Write-CMMamlParameter $Writer $Command $Command.Parameters[$name] $null $shouldProcessText[$name] $Maml $Cmd $Dev
     }
     $Writer.WriteEndElement()
 

@@ -59,6 +59,47 @@ $env:CM_BASE_URI = $helpSandbox.BaseUri
     }
 }
 
+Describe 'The compiled help' {
+    BeforeAll {
+        $script:Shown = (Invoke-CMFreshPwsh -Script @'
+Import-Module $Manifest
+function Show($Command, $Parameter) { $p = Get-Help $Command -Parameter $Parameter; "$Command -$Parameter globbing=$($p.globbing) default=$($p.defaultValue) pipeline=$($p.pipelineInput) type=$($p.type.name)" }
+Show Get-CMDestination Name
+Show Send-CMSubscribers BatchSize
+Show Send-CMSubscribers Destination
+Show Get-CMSubscriber State
+Show Get-CMSubscriber Since
+Show Get-CMListStats ListId
+Show Get-CMListStats Credential
+foreach ($command in Get-Command -Module CampaignMonitor) {
+    $syntax = (Get-Help $command.Name).syntax.syntaxItem.parameter.name
+    "syntax $($command.Name) changes=$($command.Parameters.ContainsKey('WhatIf')) whatif=$($syntax -contains 'WhatIf') confirm=$($syntax -contains 'Confirm')"
+}
+Get-Help * -Category Cmdlet | Where-Object ModuleName -EQ CampaignMonitor | ForEach-Object { Get-Help $_.Name -Full | Out-String -Width 200 } | Select-String 'Nullable' | ForEach-Object { "nullable: $_" }
+'@).Output
+    }
+
+    It 'takes wildcard support, defaults, pipeline input and types from the cmdlets' {
+        $Shown | Should -Match 'Get-CMDestination -Name globbing=true default=None pipeline=True \(ByValue, ByPropertyName\)'
+        $Shown | Should -Match 'Send-CMSubscribers -BatchSize globbing=false default=1000 pipeline=False type=System.Int32'
+        $Shown | Should -Match 'Send-CMSubscribers -Destination globbing=false default=None'
+        $Shown | Should -Match 'Get-CMSubscriber -State globbing=false default=Active'
+        $Shown | Should -Match 'Get-CMSubscriber -Since globbing=false default=None pipeline=False type=System.DateTime'
+        $Shown | Should -Match 'Get-CMListStats -ListId globbing=false default=None pipeline=True \(ByPropertyName\)'
+    }
+
+    It 'shows -WhatIf and -Confirm in the syntax of every cmdlet that changes something' {
+        $Shown | Should -Match 'syntax Send-CMSubscribers changes=True whatif=True confirm=True'
+        $Shown | Should -Not -Match 'changes=True whatif=False'
+        $Shown | Should -Not -Match 'changes=True whatif=True confirm=False'
+        $Shown | Should -Not -Match 'changes=False whatif=True'
+    }
+
+    It 'names types as users write them, never Nullable`1' {
+        $Shown | Should -Not -Match 'nullable:'
+    }
+}
+
 Describe 'The help checker' {
     It 'names every gap of an incomplete page' {
         $page = Read-CMHelpMarkdown -Path (Join-Path $PSScriptRoot 'assets/Test-CMCredential.incomplete.md')

@@ -31,7 +31,8 @@ Describe 'Get-CMList and Get-CMListStats' {
     }
 
     It 'says what to check for an unknown list' {
-        { Get-CMListStats -Credential Sandbox -ListId '00000000000000000000000000000000' } | Should -Throw '*does not know the list ID*'
+        # A list ID is a piped item: an unknown one is a non-terminating error about it.
+        { Get-CMListStats -Credential Sandbox -ListId '00000000000000000000000000000000' -ErrorAction Stop } | Should -Throw '*does not know the list ID*'
         { Get-CMListStats -Credential Sandbox -ListName 'Nope' } | Should -Throw "*has no list named 'Nope'*"
     }
 }
@@ -153,8 +154,39 @@ Describe 'Get-CMCampaign and its reports' {
         $later.Count | Should -Be @($opens | Where-Object Date -GE $cut).Count
     }
 
+    It 'goes on with the next piped campaign when one campaign ID is unknown' {
+        $known = Get-CMCampaign -Credential Sandbox | Select-Object -First 1
+        $unknown = [pscustomobject]@{ CampaignId = 'ffffffffffffffffffffffffffffffff'; Credential = 'Sandbox' }
+        $summaries = @($unknown, $known | Get-CMCampaignSummary -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $summaries.Count | Should -Be 1
+        $summaries[0].CampaignId | Should -Be $known.CampaignId
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UnknownId,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject | Should -Be $unknown.CampaignId
+    }
+
+    It 'takes for -Credential and -Destination a name or the object Get-CMCredential or Get-CMDestination returned' {
+        (Get-CMList -Credential (Get-CMCredential Sandbox)).Name | Should -Be 'Newsletter'
+        (Get-CMListStats -Destination (Get-CMDestination Newsletter)).ListId | Should -Be $Seeded.ListId
+        (Get-CMCampaign -Destination (Get-CMDestination Newsletter) | Select-Object -First 1).CampaignId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'says a bad CM_BASE_URI is an invalid setting, naming the variable' {
+        $saved = 'CM_API_KEY', 'CM_CLIENT_ID', 'CM_BASE_URI' | ForEach-Object { [pscustomobject]@{ Name = $_; Value = [Environment]::GetEnvironmentVariable($_) } }
+        try {
+            $env:CM_API_KEY = 'k'; $env:CM_CLIENT_ID = 'c'; $env:CM_BASE_URI = 'http://example.com/'
+            $failure = $null
+            try { Get-CMList -Credential env } catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidSetting,*'
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $failure.Exception.Message | Should -BeLike 'CM_BASE_URI: *'
+        }
+        finally { $saved | ForEach-Object { [Environment]::SetEnvironmentVariable($_.Name, $_.Value) } }
+    }
+
     It 'says what to check for an unknown campaign, and for no credential' {
-        { Get-CMCampaignSummary -CampaignId 'ffffffffffffffffffffffffffffffff' -Credential Sandbox } | Should -Throw '*does not know the campaign ID*'
+        { Get-CMCampaignSummary -CampaignId 'ffffffffffffffffffffffffffffffff' -Credential Sandbox -ErrorAction Stop } | Should -Throw '*does not know the campaign ID*'
         { Get-CMCampaignActivity -CampaignId 'x' -Type Opens } | Should -Throw '*Give -Destination or -Credential*'
         { Get-CMSubscriber -Destination Nope } | Should -Throw "*There is no destination named 'Nope'*"
     }
