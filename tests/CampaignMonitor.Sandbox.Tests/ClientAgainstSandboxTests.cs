@@ -1,4 +1,3 @@
-using CampaignMonitor.Core.Api;
 using CampaignMonitor.Core.Api.Errors;
 using CampaignMonitor.Core.Api.Models;
 using CampaignMonitor.Sandbox.Faults;

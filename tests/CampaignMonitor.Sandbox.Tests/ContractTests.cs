@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CampaignMonitor.Sandbox.State;
 using Xunit;
 
 namespace CampaignMonitor.Sandbox.Tests;

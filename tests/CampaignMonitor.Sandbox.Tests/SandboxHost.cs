@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using CampaignMonitor.Core.Api;
 using CampaignMonitor.Core.Sandbox;
-using CampaignMonitor.Sandbox;
 using CampaignMonitor.Sandbox.Faults;
 using CampaignMonitor.Sandbox.State;
 using Microsoft.AspNetCore.Builder;

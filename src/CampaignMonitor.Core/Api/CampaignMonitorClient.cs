@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
-using CampaignMonitor.Core.Api.Errors;
 using CampaignMonitor.Core.Api.Http;
 using CampaignMonitor.Core.Api.Json;
 using CampaignMonitor.Core.Api.Models;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace CampaignMonitor.Core.Api;
 
 /// <summary>How to reach Campaign Monitor and how hard to try.</summary>

@@ -9,33 +9,14 @@ namespace CampaignMonitor.Core.Send;
 /// (or the mapping's Format) to yyyy/MM/dd within 1900-01-01..2076-06-06, multi-select values matched to the
 /// field's options, nothing over 250 characters. Strings are never retyped: "02134" stays "02134" in a Text field.
 /// </summary>
-internal sealed class FieldRule
+/// <param name="Key">The key the API gave the field, e.g. "[LoyaltyTier]".</param>
+internal sealed record FieldRule(string FieldName, string Key, string Type, IReadOnlyList<string> Options, string? Separator, string? Format, bool ClearWhenEmpty)
 {
     public const int MaxLength = 250;
     private static readonly DateTime FirstDate = new(1900, 1, 1);
     private static readonly DateTime LastDate = new(2076, 6, 6);
     private static readonly string[] IsoDates = { "yyyy-MM-dd", "yyyy/MM/dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm" };
     private static readonly string[] IsoDatesWithOffset = { "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mmK" };
-
-    public FieldRule(string fieldName, string key, string type, IReadOnlyList<string> options, string? separator, string? format, bool clearWhenEmpty)
-    {
-        FieldName = fieldName;
-        Key = key;
-        Type = type;
-        Options = options;
-        Separator = separator;
-        Format = format;
-        ClearWhenEmpty = clearWhenEmpty;
-    }
-
-    public string FieldName { get; }
-    /// <summary>The key the API gave the field, e.g. "[LoyaltyTier]".</summary>
-    public string Key { get; }
-    public string Type { get; }
-    public IReadOnlyList<string> Options { get; }
-    public string? Separator { get; }
-    public string? Format { get; }
-    public bool ClearWhenEmpty { get; }
 
     /// <summary>
     /// Adds the API's entries for this value to <paramref name="into"/> (none for an empty value unless ClearWhenEmpty),

@@ -101,7 +101,7 @@ internal static class ListPreparation
 
         if (listId is not null)
             KnownLists.Remember(listKey, listId);
-        var prepared = new PreparedList(destination.ListName, listId, listCreated: found is null);
+        var prepared = new PreparedList(destination.ListName, listId, ListCreated: found is null);
         prepared.Warnings.AddRange(warnings);
         var columns = new List<ColumnTarget> { new(emailColumn, TargetKind.EmailAddress) };
         if (context.Template is { } template)

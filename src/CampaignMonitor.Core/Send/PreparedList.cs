@@ -1,19 +1,9 @@
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>What preparing the list found and did (or, in a dry run, would do), and the plan for the rows.</summary>
-internal sealed class PreparedList
+/// <param name="ListId">Null in a dry run when the list does not exist yet.</param>
+internal sealed record PreparedList(string ListName, string? ListId, bool ListCreated)
 {
-    public PreparedList(string listName, string? listId, bool listCreated)
-    {
-        ListName = listName;
-        ListId = listId;
-        ListCreated = listCreated;
-    }
-
-    public string ListName { get; }
-    /// <summary>Null in a dry run when the list does not exist yet.</summary>
-    public string? ListId { get; }
-    public bool ListCreated { get; }
     public List<string> FieldsCreated { get; } = new();
     public List<string> OptionsAdded { get; } = new();
     public List<string> Warnings { get; } = new();

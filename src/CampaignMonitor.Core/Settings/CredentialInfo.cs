@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CampaignMonitor.Core.Settings;
 
 /// <summary>A credential as shown to users: never its key, at most the key's last four characters.</summary>

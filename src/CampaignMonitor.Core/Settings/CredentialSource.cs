@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CampaignMonitor.Core.Settings;
 
 /// <summary>Where a credential comes from.</summary>

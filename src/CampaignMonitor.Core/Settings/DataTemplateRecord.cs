@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Settings;
 
 /// <summary>How input columns map to Campaign Monitor fields, for one destination.</summary>
-internal sealed class DataTemplateRecord
+internal sealed class DataTemplateRecord : IStoredSetting
 {
     public int SchemaVersion { get; set; } = 1;
     public string Name { get; set; } = "";

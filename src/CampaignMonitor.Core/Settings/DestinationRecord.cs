@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Settings;
 
 /// <summary>Where subscribers go: a master list (by name) under a credential, and how that list is set up.</summary>
-internal sealed class DestinationRecord
+internal sealed class DestinationRecord : IStoredSetting
 {
     public int SchemaVersion { get; set; } = 1;
     public string Name { get; set; } = "";

@@ -1,5 +1,3 @@
-using CampaignMonitor.Core.Api;
-
 namespace CampaignMonitor.Core.Settings;
 
 internal static class SecretText

@@ -122,30 +122,53 @@ internal sealed class SettingsCatalog
     public bool CredentialExists(string name) =>
         SessionCredentials.Get(name) is not null || (EnvironmentCredential.IsEnvironmentName(name) && EnvironmentCredential.Read() is not null) || Store.Credentials.Exists(name);
 
+    // ---- destinations and data templates alike --------------------------------------------------------------
+
+    /// <summary>Saves a new (checked) setting; an existing one of that name is replaced only with force, keeping its Created.</summary>
+    private T? Add<T>(SettingsKind<T> kind, string what, T record, bool force, Func<bool>? confirm) where T : class, IStoredSetting
+    {
+        using (Store.Lock())
+        {
+            if (kind.Find(record.Name) is { } existing)
+            {
+                if (!force)
+                    throw Exists(what, existing);
+                record.Created = kind.Get(existing).Created;
+            }
+            else
+            {
+                record.Created = Now;
+            }
+            record.Modified = Now;
+            if (confirm?.Invoke() == false)
+                return null;
+            kind.Save(record.Name, record);
+        }
+        return record;
+    }
+
+    /// <summary>Applies a change to a stored setting and saves it, checked like a new one.</summary>
+    private T? Change<T>(SettingsKind<T> kind, string name, Action<T> change, Func<T, T> validate, Func<bool>? confirm) where T : class, IStoredSetting
+    {
+        using (Store.Lock())
+        {
+            var record = kind.Get(name);
+            change(record);
+            var checkedRecord = validate(record);
+            checkedRecord.Modified = Now;
+            if (confirm?.Invoke() == false)
+                return null;
+            kind.Save(checkedRecord.Name, checkedRecord);
+            return checkedRecord;
+        }
+    }
+
     // ---- destinations --------------------------------------------------------------------------------------
 
     public DestinationRecord? AddDestination(DestinationRecord destination, bool force, Func<bool>? confirm = null)
     {
         Policy.RequireMayChangeSettings("create destinations");
-        var checkedDestination = Validate(destination);
-        using (Store.Lock())
-        {
-            if (Store.Destinations.Find(checkedDestination.Name) is { } existing)
-            {
-                if (!force)
-                    throw Exists("destination", existing);
-                checkedDestination.Created = Store.Destinations.Get(existing).Created;
-            }
-            else
-            {
-                checkedDestination.Created = Now;
-            }
-            checkedDestination.Modified = Now;
-            if (confirm?.Invoke() == false)
-                return null;
-            Store.Destinations.Save(checkedDestination.Name, checkedDestination);
-        }
-        return checkedDestination;
+        return Add(Store.Destinations, "destination", Validate(destination), force, confirm);
     }
 
     public IReadOnlyList<DestinationRecord> GetDestinations(string? pattern = null) =>
@@ -157,17 +180,7 @@ internal sealed class SettingsCatalog
     public DestinationRecord? SetDestination(string name, Action<DestinationRecord> change, Func<bool>? confirm = null)
     {
         Policy.RequireMayChangeSettings("change destinations");
-        using (Store.Lock())
-        {
-            var destination = Store.Destinations.Get(name);
-            change(destination);
-            var checkedDestination = Validate(destination);
-            checkedDestination.Modified = Now;
-            if (confirm?.Invoke() == false)
-                return null;
-            Store.Destinations.Save(checkedDestination.Name, checkedDestination);
-            return checkedDestination;
-        }
+        return Change(Store.Destinations, name, change, Validate, confirm);
     }
 
     public void RemoveDestination(string name, bool force, Func<bool>? confirm = null)
@@ -203,25 +216,7 @@ internal sealed class SettingsCatalog
     public DataTemplateRecord? AddDataTemplate(DataTemplateRecord template, bool force, Func<bool>? confirm = null)
     {
         Policy.RequireMayChangeSettings("create data templates");
-        var checkedTemplate = Validate(template);
-        using (Store.Lock())
-        {
-            if (Store.DataTemplates.Find(checkedTemplate.Name) is { } existing)
-            {
-                if (!force)
-                    throw Exists("data template", existing);
-                checkedTemplate.Created = Store.DataTemplates.Get(existing).Created;
-            }
-            else
-            {
-                checkedTemplate.Created = Now;
-            }
-            checkedTemplate.Modified = Now;
-            if (confirm?.Invoke() == false)
-                return null;
-            Store.DataTemplates.Save(checkedTemplate.Name, checkedTemplate);
-        }
-        return checkedTemplate;
+        return Add(Store.DataTemplates, "data template", Validate(template), force, confirm);
     }
 
     public IReadOnlyList<DataTemplateRecord> GetDataTemplates(string? pattern = null) =>
@@ -232,17 +227,7 @@ internal sealed class SettingsCatalog
     public DataTemplateRecord? SetDataTemplate(string name, Action<DataTemplateRecord> change, Func<bool>? confirm = null)
     {
         Policy.RequireMayChangeSettings("change data templates");
-        using (Store.Lock())
-        {
-            var template = Store.DataTemplates.Get(name);
-            change(template);
-            var checkedTemplate = Validate(template);
-            checkedTemplate.Modified = Now;
-            if (confirm?.Invoke() == false)
-                return null;
-            Store.DataTemplates.Save(checkedTemplate.Name, checkedTemplate);
-            return checkedTemplate;
-        }
+        return Change(Store.DataTemplates, name, change, Validate, confirm);
     }
 
     public void RemoveDataTemplate(string name, Func<bool>? confirm = null)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignMonitor.Sandbox.State;
 
 internal sealed record SeedResult(string ListID, string ListName, Dictionary<string, int> Added, int Suppressed, List<string> CampaignIDs);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignMonitor.Sandbox.State;
 
 /// <summary>What to put in the sandbox: subscribers in any state, suppressed addresses, sent campaigns with activity.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignMonitor.Sandbox.State;
 
 internal sealed record SeedSubscriber

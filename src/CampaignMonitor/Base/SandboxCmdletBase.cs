@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Sandbox;
-using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Base;
 

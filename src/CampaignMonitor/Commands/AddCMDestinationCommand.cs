@@ -2,7 +2,6 @@ using System.Management.Automation;
 using CampaignMonitor.Core.Settings;
 using CampaignMonitor.Base;
 using CampaignMonitor.Completion;
-using CampaignMonitor.Internal;
 using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using CampaignMonitor.Core.Sandbox;
 using CampaignMonitor.Base;
-using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
 

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using CampaignMonitor.Base;
 using CampaignMonitor.Core.Api.Models;
 using CampaignMonitor.Completion;
-using CampaignMonitor.Internal;
 using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;

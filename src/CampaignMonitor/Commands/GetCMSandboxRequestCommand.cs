@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using CampaignMonitor.Base;
-using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
 

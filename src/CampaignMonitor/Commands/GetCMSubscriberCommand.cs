@@ -4,7 +4,6 @@ using CampaignMonitor.Core.Readers;
 using CampaignMonitor.Base;
 using CampaignMonitor.Core.Resolution;
 using CampaignMonitor.Completion;
-using CampaignMonitor.Internal;
 using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;

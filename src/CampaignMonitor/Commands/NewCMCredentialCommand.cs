@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using CampaignMonitor.Base;
-using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
 

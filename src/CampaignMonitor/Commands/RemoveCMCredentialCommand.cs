@@ -2,7 +2,6 @@ using System.Management.Automation;
 using CampaignMonitor.Base;
 using CampaignMonitor.Errors;
 using CampaignMonitor.Completion;
-using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
 

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using CampaignMonitor.Base;
 using CampaignMonitor.Completion;
-using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
 

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Sandbox;
 using CampaignMonitor.Base;
-using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
 

@@ -4,7 +4,6 @@ using System.Security;
 using System.Security.Cryptography;
 using CampaignMonitor.Core.Sandbox;
 using CampaignMonitor.Base;
-using CampaignMonitor.Internal;
 
 namespace CampaignMonitor.Commands;
 

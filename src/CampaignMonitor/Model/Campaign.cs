@@ -1,5 +1,4 @@
 using CampaignMonitor.Core.Api.Models;
-using CampaignMonitor.Core.Privacy;
 
 namespace CampaignMonitor;
 

@@ -1,4 +1,3 @@
-using CampaignMonitor.Core.Api.Models;
 using CampaignMonitor.Core.Privacy;
 
 namespace CampaignMonitor;

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CampaignMonitor;
 
 /// <summary>One of a client's lists (Get-CMList).</summary>

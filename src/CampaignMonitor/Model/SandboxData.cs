@@ -1,4 +1,3 @@
-using System.Security;
 using CampaignMonitor.Core.Sandbox;
 
 namespace CampaignMonitor;

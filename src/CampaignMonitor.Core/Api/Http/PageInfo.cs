@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CampaignMonitor.Core.Api.Models;
 
 namespace CampaignMonitor.Core.Api.Http;

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace CampaignMonitor.Core.Api.Models;
 
 /// <summary>The ConsentToTrack values the API accepts on write.</summary>

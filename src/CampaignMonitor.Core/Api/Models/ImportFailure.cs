@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace CampaignMonitor.Core.Api.Models;
 
 /// <summary>One row the API refused in an import.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace CampaignMonitor.Core.Api.Models;
 
 /// <summary>Body of <c>POST subscribers/{listid}/import.json</c> (at most 1000 subscribers).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace CampaignMonitor.Core.Api.Models;
 
 /// <summary>A subscriber as written by add and import.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace CampaignMonitor.Core.Api.Models;
 
 /// <summary>The five states a list's subscribers can be read in; each has its own endpoint.</summary>
