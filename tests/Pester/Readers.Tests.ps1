@@ -170,6 +170,9 @@ Describe 'Get-CMCampaign and its reports' {
         (Get-CMList -Credential (Get-CMCredential Sandbox)).Name | Should -Be 'Newsletter'
         (Get-CMListStats -Destination (Get-CMDestination Newsletter)).ListId | Should -Be $Seeded.ListId
         (Get-CMCampaign -Destination (Get-CMDestination Newsletter) | Select-Object -First 1).CampaignId | Should -Not -BeNullOrEmpty
+        $list = Get-CMList -Credential Sandbox -Name Newsletter
+        (Get-CMListStats -Credential Sandbox -ListName $list).ListId | Should -Be $Seeded.ListId
+        (Get-CMListStats -Credential Sandbox -ListName 'newsletter').ListId | Should -Be $Seeded.ListId
     }
 
     It 'says a bad CM_BASE_URI is an invalid setting, naming the variable' {

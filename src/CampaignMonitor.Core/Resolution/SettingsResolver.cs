@@ -52,7 +52,7 @@ internal sealed class SettingsResolver
             if (template is null && !destination.AllowRestrictedPii)
                 throw NotAllowed(SessionPolicy.PiiVariable, "Restricted", $"the destination '{destination.Name}' does not allow restricted PII access (its AllowRestrictedPii flag is off)", destination.Name);
         }
-        return new SendContext(destination, template, _catalog.ResolveCredential(destination.Credential), Policy);
+        return new SendContext(destination, template, _catalog.ResolveCredential(destination.Credential));
     }
 
     /// <summary>The ID of the credential's list of that name (by <see cref="ListFinder"/>'s rule), or a NotFound settings error.</summary>

@@ -17,9 +17,6 @@ internal static class EmailRule
         email.Length <= 254 && !email.Contains("..", StringComparison.Ordinal) && !email.StartsWith('.') && !email.Contains(".@", StringComparison.Ordinal)
         && Shape.IsMatch(email);
 
-    /// <summary>The form duplicates are compared in: trimmed, lower-case.</summary>
-    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
-
     /// <summary>A 64-bit fingerprint of the normalised address: what the duplicate check keeps, so memory stays small for millions of rows.</summary>
     public static ulong Fingerprint(string email)
     {

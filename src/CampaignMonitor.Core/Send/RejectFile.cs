@@ -9,27 +9,15 @@ namespace CampaignMonitor.Core.Send;
 internal sealed class RejectFile : IDisposable
 {
     private readonly StreamWriter _writer;
-    private readonly IReadOnlyList<string> _columns;
-
+    /// <param name="columns">The input's columns, in order: the header, before Code and Reason.</param>
     public RejectFile(string path, IReadOnlyList<string> columns)
     {
-        _columns = columns;
         _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         _writer.Write(Line(columns.Concat(new[] { "Code", "Reason" })));
     }
 
-    public string Path => ((FileStream)_writer.BaseStream).Name;
-
-    public IReadOnlyList<string> Columns => _columns;
-
-    public int Count { get; private set; }
-
-    /// <param name="values">The row's values, in <see cref="Columns"/> order.</param>
-    public void Write(IEnumerable<string?> values, string code, string reason)
-    {
-        _writer.Write(Line(values.Concat(new[] { code, reason })));
-        Count++;
-    }
+    /// <param name="values">The row's values, in the order of the header's columns.</param>
+    public void Write(IEnumerable<string?> values, string code, string reason) => _writer.Write(Line(values.Concat(new[] { code, reason })));
 
     public void Flush() => _writer.Flush();
 

@@ -31,15 +31,16 @@ public sealed class GetCMListStatsCommand : ReaderCmdletBase
     public string ListId { get; set; } = "";
 
     [Parameter(ParameterSetName = ListNameSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
-    public string ListName { get; set; } = "";
+    [ValidateNotNull]
+    public ListPipeBind ListName { get; set; } = null!;
 
     protected override void ProcessRecord()
     {
         var (credential, destination) = ResolveCredential(ParameterSetName == DestinationSet ? null : Credential, ParameterSetName == DestinationSet ? Destination : null);
         var client = Client(credential);
-        var name = destination?.ListName ?? (ParameterSetName == ListNameSet ? ListName : null);
-        var listId = name is not null ? SetUp(() => Call(ct => SettingsResolver.ListIdAsync(client, credential, name, ct)), name) : ListId;
+        var name = destination?.ListName ?? (ParameterSetName == ListNameSet ? ListName.Name : null);
+        var listId = ParameterSetName == ListNameSet && ListName.ListId is { } known ? known
+            : name is not null ? SetUp(() => Call(ct => SettingsResolver.ListIdAsync(client, credential, name, ct)), name) : ListId;
         ForItem(() => WriteObject(new ListStats(listId, name, Call(ct => client.GetListStatsAsync(listId, ct))).ToPSObject()), listId);
     }
 }
