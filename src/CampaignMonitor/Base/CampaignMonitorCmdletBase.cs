@@ -49,6 +49,7 @@ public abstract class CampaignMonitorCmdletBase : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (ErrorFunnel.IsExpected(ex))
         {
+            WriteRetries(); // what was tried comes before the error it ended in
             Fail(ex, target);
             throw; // not reached
         }

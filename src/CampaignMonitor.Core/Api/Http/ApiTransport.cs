@@ -296,20 +296,13 @@ internal sealed class ApiTransport : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private sealed class CallState
+    /// <summary>One call's request, and what its attempts have spent so far.</summary>
+    private sealed class CallState(HttpMethod method, string relativePath, ReadOnlyMemory<byte>? jsonBody, string endpoint)
     {
-        public CallState(HttpMethod method, string relativePath, ReadOnlyMemory<byte>? jsonBody, string endpoint)
-        {
-            Method = method;
-            RelativePath = relativePath;
-            JsonBody = jsonBody;
-            Endpoint = endpoint;
-        }
-
-        public HttpMethod Method { get; }
-        public string RelativePath { get; }
-        public ReadOnlyMemory<byte>? JsonBody { get; }
-        public string Endpoint { get; }
+        public HttpMethod Method => method;
+        public string RelativePath => relativePath;
+        public ReadOnlyMemory<byte>? JsonBody => jsonBody;
+        public string Endpoint => endpoint;
         public int Attempts;
         /// <summary>Retries spent on 429s, and on every other transient failure.</summary>
         public int RateLimited;
