@@ -35,7 +35,7 @@ try {
     Write-Host '== 3. Import-Csv customers.csv | Send-CMSubscribers -Destination Newsletter -DataTemplate Crm'
     $rejects = Join-Path $work 'rejects.csv'
     $result = Import-Csv (Join-Path $PSScriptRoot 'customers.csv') |
-        Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -RejectPath $rejects -ErrorAction SilentlyContinue
+        Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -RejectPath $rejects -WarningAction SilentlyContinue
     $result | Format-List | Out-Host
     Write-Host "   Every row is accounted for: $($result.Received) received = $($result.New) new + $($result.Existing) existing + $($result.Duplicates) duplicates + $($result.Rejected) rejected + $($result.Failed) failed + $($result.Skipped) skipped"
 
@@ -46,7 +46,7 @@ try {
     Get-CMListStats -Destination Newsletter | Out-Host
 
     Write-Host '== 6. The same send again: every address now exists'
-    $again = Import-Csv (Join-Path $PSScriptRoot 'customers.csv') | Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -ErrorAction SilentlyContinue
+    $again = Import-Csv (Join-Path $PSScriptRoot 'customers.csv') | Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -WarningAction SilentlyContinue
     Write-Host "   $($again.Existing) existing, $($again.New) new, $($again.Rejected) rejected, in $([Math]::Round($again.Duration.TotalSeconds, 2)) s"
 }
 finally {

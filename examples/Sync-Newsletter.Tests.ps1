@@ -13,12 +13,15 @@ BeforeAll {
 
     $script:Csv = Join-Path ([IO.Path]::GetTempPath()) "runbook-test-$([guid]::NewGuid()).csv"
     1..2500 | ForEach-Object { [pscustomobject]@{ Email = "customer$_@example.com"; Name = "Customer $_"; Zip = '{0:D5}' -f $_ } } | Export-Csv $Csv
+    # A real export has bad rows too.
+    $script:MessyCsv = Join-Path ([IO.Path]::GetTempPath()) "runbook-messy-$([guid]::NewGuid()).csv"
+    1..2500 | ForEach-Object { [pscustomobject]@{ Email = if ($_ % 500 -eq 0) { "broken $_" } else { "customer$_@example.com" }; Name = "Customer $_"; Zip = '{0:D5}' -f $_ } } | Export-Csv $MessyCsv
     $script:Runbook = Join-Path $PSScriptRoot 'Sync-Newsletter.ps1'
 }
 
 AfterAll {
     $Sandbox | Stop-CMSandbox
-    Remove-Item $env:CM_CONFIG_DIR, $Csv -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-Item $env:CM_CONFIG_DIR, $Csv, $MessyCsv -Recurse -Force -ErrorAction SilentlyContinue
     $env:CM_CONFIG_DIR = $SavedConfig
 }
 
@@ -29,6 +32,17 @@ Describe 'Sync-Newsletter.ps1' {
         $result = & $Runbook -CsvPath $Csv
         $result.New | Should -Be 2500
         (Get-CMListStats -Destination Newsletter).TotalActiveSubscribers | Should -Be 2500
+    }
+
+    It 'delivers every good row of an export with bad rows, and keeps the bad ones for the CRM team' {
+        $rejects = Join-Path ([IO.Path]::GetTempPath()) "runbook-rejects-$([guid]::NewGuid()).csv"
+        $result = & $Runbook -CsvPath $MessyCsv -RejectPath $rejects -WarningVariable warnings -WarningAction SilentlyContinue
+        $result.New | Should -Be 2495
+        $result.Rejected | Should -Be 5
+        (Get-CMListStats -Destination Newsletter).TotalActiveSubscribers | Should -Be 2495
+        @(Import-Csv $rejects).Count | Should -Be 5
+        "$warnings" | Should -BeLike '5 rows rejected: 5 InvalidEmail*'
+        Remove-Item $rejects
     }
 
     It 'still gets every row there with 10% of requests failing' {
@@ -43,7 +57,7 @@ Describe 'Sync-Newsletter.ps1' {
         # Give up sooner than production would; the runbook itself is unchanged.
         $PSDefaultParameterValues['Send-CMSubscribers:MaxRetries'] = 1
         $rejects = Join-Path ([IO.Path]::GetTempPath()) "runbook-rejects-$([guid]::NewGuid()).csv"
-        { & $Runbook -CsvPath $Csv -RejectPath $rejects } | Should -Throw '*2500 rows could not be delivered*'
+        { & $Runbook -CsvPath $Csv -RejectPath $rejects } | Should -Throw '*2,500 of 2,500 rows could not be delivered*'
         @(Import-Csv $rejects).Count | Should -Be 2500
         Remove-Item $rejects
         $PSDefaultParameterValues.Remove('Send-CMSubscribers:MaxRetries')

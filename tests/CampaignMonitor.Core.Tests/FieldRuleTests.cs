@@ -218,12 +218,18 @@ public class RowPlanTests
     [InlineData(" no ", "No")]
     [InlineData("Unchanged", "Unchanged")]
     [InlineData("", "Yes")]
+    [InlineData("true", "Yes")]
+    [InlineData("FALSE", "No")]
+    [InlineData("1", "Yes")]
+    [InlineData("0", "No")]
+    [InlineData("y", "Yes")]
+    [InlineData("N", "No")]
     public void ConsentFromTheColumnInAnyCase(string value, string sent) =>
         Assert.Equal(sent, Map(Plan(new ColumnTarget("Consent", TargetKind.ConsentToTrack)), "a@example.com", value).Record!.ConsentToTrack);
 
     [Theory]
-    [InlineData("true")]
-    [InlineData("1")]
+    [InlineData("2")]
+    [InlineData("yess")]
     [InlineData("maybe")]
     public void OtherConsentValuesAreRejected(string value) =>
         Assert.Equal(new Refusal("InvalidConsent", $"'{value}' is not a ConsentToTrack value (Yes, No or Unchanged)", "Consent"),

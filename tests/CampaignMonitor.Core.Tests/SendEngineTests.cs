@@ -205,7 +205,8 @@ public class SendEngineTests
         Assert.True(engine.DryRun);
         var refused = Assert.Single(events.OfType<RowRejected>()).Rejection;
         Assert.Equal((2L, "InvalidEmail", "Email", RejectOrigin.Check), (refused.RowNumber, refused.Code, refused.Column, refused.Origin));
-        Assert.Equal((3L, 2L, 1L), (engine.Summary.Received, engine.Summary.Skipped, engine.Summary.Rejected));
+        // What the real send would do: one row imported, one as a repeat of its address, one refused.
+        Assert.Equal((3L, 1L, 1L, 1L, 0L), (engine.Summary.Received, engine.Summary.WouldSend, engine.Summary.Duplicates, engine.Summary.Rejected, engine.Summary.Skipped));
         Assert.Equal(engine.Summary.Received, engine.Summary.Accounted);
     }
 
@@ -222,6 +223,55 @@ public class SendEngineTests
         Assert.Equal(8, events.OfType<RowRejected>().Count(r => r.Rejection.Origin == RejectOrigin.Delivery));
         Assert.Equal(ImportSender.CircuitBreakAfter, handler.Requests.Count);
         Assert.Equal(8, engine.Summary.Failed);
+    }
+
+    private static SendContext Context(string folder) => new(
+        new Settings.DestinationRecord { Name = "D", ListName = "L" }, null,
+        new Settings.ApiCredential("c", "client", "key", new Uri("http://127.0.0.1/api/v3.3/")),
+        new Settings.ListPinStore(new Settings.SettingsStore(folder, new Settings.OwnerOnlyFileProtector())));
+
+    /// <summary>One run with a checkpoint, as the cmdlet makes it; <paramref name="complete"/>: the run ends as a finished send does.</summary>
+    private static async Task<SendSummary> RunWithCheckpoint(FakeImports fake, string path, IEnumerable<(string, string)> rows, bool complete)
+    {
+        var client = TestClients.Create(fake.Handler, time: TimeProvider.System);
+        using var engine = new SendEngine(Plan(), new SendTarget(client, "list", new ImportFlags(false, false, false), BatchSize: 2, MaxConcurrency: 1),
+            SendCheckpoint.Open(path, Context(Path.GetDirectoryName(path)!)));
+        await Feed(engine, rows);
+        if (complete)
+            engine.Close();
+        return engine.Summary;
+    }
+
+    [Fact]
+    public async Task ARerunSkipsAConfirmedBatchOnlyWhenItsPositionsCarryTheSameAddresses()
+    {
+        var folder = Directory.CreateTempSubdirectory("cm-checkpoint-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "send.checkpoint");
+            var rows = Enumerable.Range(1, 6).Select(i => ($"p{i}@example.com", "P")).ToList();
+            var first = new FakeImports();
+            await RunWithCheckpoint(first, path, rows, complete: false); // a run that was killed: the checkpoint stays
+            Assert.Equal(3, first.Started.Count);
+
+            var same = new FakeImports();
+            var resumed = await RunWithCheckpoint(same, path, rows, complete: false);
+            Assert.Equal(6, resumed.Skipped);
+            Assert.Empty(same.Started);
+
+            rows[2] = ("other3@example.com", "P"); // rows 3 and 4 are the second batch
+            var changed = new FakeImports();
+            var partly = await RunWithCheckpoint(changed, path, rows, complete: true);
+            Assert.Equal(4, partly.Skipped);
+            var sent = Assert.Single(changed.Started);
+            Assert.Equal(new[] { "other3@example.com", "p4@example.com" }, sent.Emails);
+            Assert.Equal(partly.Received, partly.Accounted);
+            Assert.False(File.Exists(path), "a complete send deletes its checkpoint");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

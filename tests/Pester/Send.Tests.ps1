@@ -45,7 +45,10 @@ Describe 'Send-CMSubscribers: the demo scenario' {
     BeforeAll {
         Reset-CMSandbox -Confirm:$false
         $script:Rejects = Join-Path ([IO.Path]::GetTempPath()) "cm-rejects-$([guid]::NewGuid()).csv"
-        $script:Result = Import-Csv $Customers | Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -RejectPath $Rejects -ErrorAction SilentlyContinue -ErrorVariable script:RowErrors
+        $script:Output = Import-Csv $Customers | Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -RejectPath $Rejects -ErrorVariable script:RowErrors `
+            -WarningVariable script:Warnings -WarningAction SilentlyContinue -Verbose 4>&1
+        $script:Result = $Output | Where-Object { $_ -is [CampaignMonitor.SendResult] }
+        $script:Verbose = @($Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
         $script:Active = @(Get-CMSandboxListRows -Sandbox $Sandbox -ListId $Result.ListId)
     }
     AfterAll { Remove-Item $Rejects -ErrorAction SilentlyContinue }
@@ -65,14 +68,12 @@ Describe 'Send-CMSubscribers: the demo scenario' {
         $Result.New + $Result.Duplicates | Should -Be ($Active.Count + 1)
     }
 
-    It 'reports each rejected row as an error with id, category and the row as target' {
-        $RowErrors.Count | Should -Be 8
-        $RowErrors | ForEach-Object {
-            $_.FullyQualifiedErrorId | Should -BeLike 'SubscriberRejected,*'
-            $_.CategoryInfo.Category | Should -Be 'InvalidData'
-            $_.TargetObject.Name | Should -Not -BeNullOrEmpty -Because 'the target is the input row itself'
-        }
-        ($RowErrors | Where-Object { $_.TargetObject.Name -eq 'Mateo Dubois' }).Exception.Message | Should -Be "Row 178 (), column 'Email': has no email address."
+    It 'reports each rejected row as data: a verbose line each, one warning by code, and no error' {
+        $RowErrors.Count | Should -Be 0 -Because 'rejects are data, never errors: a runbook under Stop goes on'
+        @($Verbose | Where-Object { $_ -like 'Row *' }).Count | Should -Be 8
+        $Verbose | Should -Contain "Row 178 (), column 'Email': has no email address."
+        $Warnings.Count | Should -Be 1
+        "$($Warnings[0])" | Should -BeLike "8 rows rejected: *1 InvalidEmail*1 NoEmail*; see '$Rejects' or the result's Rejects."
     }
 
     It 'writes every reject to the reject file with the input columns plus Code and Reason' {
@@ -125,23 +126,6 @@ Describe 'Send-CMSubscribers: the list and its fields' {
         $again.ListId | Should -Be $Result.ListId
         $again.ListCreated | Should -BeFalse
         @(Get-CMSandboxRequest -Path '*lists.json').Count | Should -Be $before -Because 'the list found before is read directly, one round trip instead of two'
-    }
-
-    It 'looks the list up by name again when the remembered one was renamed' {
-        $credential = [pscredential]::new([System.Net.NetworkCredential]::new('', $Sandbox.ApiKey).Password, (ConvertTo-SecureString 'x' -AsPlainText -Force))
-        $rename = @{ Title = 'Newsletter (old)'; UnsubscribeSetting = 'OnlyThisList'; UnsubscribePage = ''; ConfirmedOptIn = $false; ConfirmationSuccessPage = '' } | ConvertTo-Json
-        Invoke-RestMethod -Method Put -Uri ($Sandbox.BaseUri + "lists/$($Result.ListId).json") -Body $rename -ContentType 'application/json' `
-            -Authentication Basic -Credential $credential -AllowUnencryptedAuthentication | Out-Null
-        try {
-            $fresh = Send -Rows ([pscustomobject]@{ Email = 'renamed@example.com' })
-            $fresh.ListCreated | Should -BeTrue -Because 'no list is called Newsletter any more'
-            $fresh.ListId | Should -Not -Be $Result.ListId
-            (Get-CMSandboxListRows -Sandbox $Sandbox -ListId $Result.ListId).EmailAddress | Should -Not -Contain 'renamed@example.com'
-        }
-        finally {
-            Reset-CMSandbox -Confirm:$false
-            $script:Result = Send -Rows ([pscustomobject]@{ Email = 'a@example.com'; Name = 'A'; Tier = 'Gold' })
-        }
     }
 
     It 'adds missing multi-select options and reuses the fields on the next send' {
@@ -264,12 +248,12 @@ Describe 'Send-CMSubscribers: rejects' {
         Add-CMSandboxData -ListName Newsletter -Subscriber @{ EmailAddress = 'left@example.com'; State = 'Unsubscribed' } | Out-Null
         $rejects = Join-Path $TestDrive 'api-rejects.csv'
         $rows = [pscustomobject]@{ Email = 'stays@example.com'; Name = 'Stays'; Note = 'kept 1' }, [pscustomobject]@{ Email = 'left@example.com'; Name = 'Left'; Note = 'kept 2' }
-        $result = $rows | Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -RejectPath $rejects -ErrorVariable refused -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $output = $rows | Send-CMSubscribers -Destination Newsletter -DataTemplate Crm -RejectPath $rejects -ErrorVariable refused -WarningAction SilentlyContinue -Verbose 4>&1
+        $result = $output | Where-Object { $_ -is [CampaignMonitor.SendResult] }
         $result.Rejected | Should -Be 1
-        $refused.Count | Should -Be 1
-        $refused[0].FullyQualifiedErrorId | Should -BeLike 'SubscriberRejected*'
-        $refused[0].TargetObject.Email | Should -Be 'left@example.com'
-        $refused[0].TargetObject.Note | Should -Be 'kept 2' -Because 'the target is the row as it came in, unmapped columns too'
+        $refused.Count | Should -Be 0
+        $output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Row 2 (left@example.com): Campaign Monitor refused it (code 206*' } |
+            Should -Not -BeNullOrEmpty
         $line = Import-Csv $rejects
         $line.Email | Should -Be 'left@example.com'
         $line.Note | Should -Be 'kept 2'
@@ -299,7 +283,8 @@ Describe 'Send-CMSubscribers: -WhatIf and -Confirm' {
         $rows = Import-Csv $Customers | Select-Object -First 1200
         $result = Send -Rows $rows -Options @{ WhatIf = $true }
         $result.WhatIf | Should -BeTrue
-        $result.Skipped | Should -Be 1195
+        $result.Skipped | Should -Be 0
+        $result.WouldSend + $result.Duplicates | Should -Be 1195 -Because 'a dry run counts what the real send would import'
         $result.Rejected | Should -Be 5
         $result.ListCreated | Should -BeTrue
         $result.FieldsCreated.Count | Should -Be 7
@@ -349,7 +334,9 @@ Describe 'Send-CMSubscribers: faults' {
         Assert-CMAccounting $result
         Set-CMSandboxFault
         $result.Failed | Should -Be 1500
-        ($batchErrors | Where-Object { $_.FullyQualifiedErrorId -like 'BatchNotDelivered,*' }).Count | Should -Be 2
+        $batchErrors.Count | Should -Be 1 -Because 'one error sums up what could not be delivered'
+        $batchErrors[0].FullyQualifiedErrorId | Should -BeLike 'SubscribersNotDelivered,*'
+        $batchErrors[0].Exception.Message | Should -BeLike "1,500 of 1,500 rows could not be delivered*'$rejects'*"
         $resend = Import-Csv $rejects
         $resend.Count | Should -Be 1500
         ($resend.Code | Sort-Object -Unique) | Should -Be 'NotDelivered'

@@ -55,8 +55,8 @@ function Get-CMSandboxListRows {
 function Assert-CMAccounting {
     <# The identity every send result must satisfy. #>
     param([Parameter(Mandatory)] $Result)
-    $sum = $Result.New + $Result.Existing + $Result.Duplicates + $Result.Rejected + $Result.Failed + $Result.Skipped
-    if ($sum -ne $Result.Received) { throw "Received $($Result.Received) but New+Existing+Duplicates+Rejected+Failed+Skipped = $sum" }
+    $sum = $Result.New + $Result.Existing + $Result.Duplicates + $Result.Rejected + $Result.Failed + $Result.Skipped + $Result.Unchanged + $Result.WouldSend
+    if ($sum -ne $Result.Received) { throw "Received $($Result.Received) but New+Existing+Duplicates+Rejected+Failed+Skipped+Unchanged+WouldSend = $sum" }
 }
 
 Export-ModuleMember -Function Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting

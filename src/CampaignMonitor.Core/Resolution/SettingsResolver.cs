@@ -52,8 +52,14 @@ internal sealed class SettingsResolver
             if (template is null && !destination.AllowRestrictedPii)
                 throw NotAllowed(SessionPolicy.PiiVariable, "Restricted", $"the destination '{destination.Name}' does not allow restricted PII access (its AllowRestrictedPii flag is off)", destination.Name);
         }
-        return new SendContext(destination, template, _catalog.ResolveCredential(destination.Credential));
+        return new SendContext(destination, template, _catalog.ResolveCredential(destination.Credential), _catalog.Store.ListPins);
     }
+
+    /// <summary>The list a destination sends to: the one its sends pinned, else its list found by name.</summary>
+    public Task<string> DestinationListIdAsync(CampaignMonitorClient client, DestinationRecord destination, ApiCredential credential, CancellationToken cancellationToken) =>
+        _catalog.Store.ListPins.Get(destination.Name, credential.ClientId, client.BaseUri) is { } pin
+            ? Task.FromResult(pin.ListId)
+            : ListIdAsync(client, credential, destination.ListName, cancellationToken);
 
     /// <summary>The ID of the credential's list of that name (by <see cref="ListFinder"/>'s rule), or a NotFound settings error.</summary>
     public static async Task<string> ListIdAsync(CampaignMonitorClient client, ApiCredential credential, string listName, CancellationToken cancellationToken)

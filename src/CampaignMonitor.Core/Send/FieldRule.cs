@@ -10,7 +10,9 @@ namespace CampaignMonitor.Core.Send;
 /// field's options, nothing over 250 characters. Strings are never retyped: "02134" stays "02134" in a Text field.
 /// </summary>
 /// <param name="Key">The key the API gave the field, e.g. "[LoyaltyTier]".</param>
-internal sealed record FieldRule(string FieldName, string Key, string Type, IReadOnlyList<string> Options, string? Separator, string? Format, bool ClearWhenEmpty)
+/// <param name="Culture">The culture Number and Date values are read in ("1.234,50"); null: the invariant one, strictly.</param>
+internal sealed record FieldRule(string FieldName, string Key, string Type, IReadOnlyList<string> Options, string? Separator, string? Format, bool ClearWhenEmpty,
+    CultureInfo? Culture = null)
 {
     public const int MaxLength = 250;
     private static readonly DateTime FirstDate = new(1900, 1, 1);
@@ -98,10 +100,17 @@ internal sealed record FieldRule(string FieldName, string Key, string Type, IRea
                 return (f.ToString("R", CultureInfo.InvariantCulture), null);
         }
         var text = InputValue.Text(value).Trim();
+        if (Culture is not null)
+        {
+            // The field's culture, thousands separators included; sent the invariant way.
+            if (decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, Culture, out var local))
+                return (local.ToString(CultureInfo.InvariantCulture), null);
+            return ("", new Refusal("InvalidNumber", $"'{Shorten(text)}' is not a number as {Culture.Name} writes them (like {1234.5m.ToString("N1", Culture)})"));
+        }
         // The invariant culture, strictly: "1,234" or "3,5" are refused rather than guessed at.
         if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _))
             return (text, null);
-        return ("", new Refusal("InvalidNumber", $"'{Shorten(text)}' is not a number (write it like 1234.5, without thousands separators)"));
+        return ("", new Refusal("InvalidNumber", $"'{Shorten(text)}' is not a number (write it like 1234.5, without thousands separators, or give the mapping a Culture)"));
     }
 
     private (string, Refusal?) Date(object value)
@@ -119,7 +128,7 @@ internal sealed record FieldRule(string FieldName, string Key, string Type, IRea
                 var text = InputValue.Text(value).Trim();
                 if (Format is not null)
                 {
-                    if (!DateTime.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date))
+                    if (!DateTime.TryParseExact(text, Format, Culture ?? CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date))
                         return ("", new Refusal("InvalidDate", $"'{Shorten(text)}' is not a date in the format '{Format}'"));
                 }
                 else if (DateTime.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
@@ -130,9 +139,15 @@ internal sealed record FieldRule(string FieldName, string Key, string Type, IRea
                     // The calendar date as written: an offset does not move the day the value names.
                     date = withOffset.DateTime;
                 }
+                else if (Culture is not null && DateTime.TryParse(text, Culture, DateTimeStyles.AllowWhiteSpaces, out date))
+                {
+                    // The field's culture: "06.05.2024" in de-DE.
+                }
                 else
                 {
-                    return ("", new Refusal("InvalidDate", $"'{Shorten(text)}' is not an ISO date such as 2024-05-06; give the mapping a Format for other forms"));
+                    return ("", new Refusal("InvalidDate", Culture is null
+                        ? $"'{Shorten(text)}' is not an ISO date such as 2024-05-06; give the mapping a Format or a Culture for other forms"
+                        : $"'{Shorten(text)}' is not a date as {Culture.Name} writes them (like {new DateTime(2024, 5, 6).ToString("d", Culture)}) or an ISO date"));
                 }
                 break;
         }

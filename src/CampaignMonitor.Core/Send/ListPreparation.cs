@@ -15,6 +15,10 @@ internal static class ListPreparation
     private static readonly string[] EmailConventions = { "EmailAddress", "Email" };
     private static readonly string[] MobileConventions = { "MobileNumber", "Mobile" };
 
+    /// <summary>The column a plain string row is taken as: the one the template maps to the email address, else EmailAddress.</summary>
+    public static string StringRowColumn(SendContext context) =>
+        context.Template?.Mapping.FirstOrDefault(m => m.Field == StandardFields.EmailAddress)?.Source ?? StandardFields.EmailAddress;
+
     /// <summary>
     /// Which input column is the email address, checked before any API call: a send without one stops here.
     /// </summary>
@@ -33,45 +37,70 @@ internal static class ListPreparation
 
     private sealed record FoundList(ListDetails Details, List<CustomFieldDefinition> Fields);
 
-    /// <summary>
-    /// Reads a list's details and custom fields together (one round trip's wait). With <paramref name="title"/>, the
-    /// list must still exist under that exact name: null when it was deleted or renamed.
-    /// </summary>
-    private static async Task<FoundList?> ReadListAsync(CampaignMonitorClient client, string listId, string? title, CancellationToken cancellationToken)
+    /// <summary>Reads a list's details and custom fields together (one round trip's wait).</summary>
+    private static async Task<FoundList> ReadListAsync(CampaignMonitorClient client, string listId, CancellationToken cancellationToken)
     {
         var detailsTask = client.GetListDetailsAsync(listId, cancellationToken);
         var fieldsTask = client.GetCustomFieldsAsync(listId, cancellationToken);
-        try
-        {
-            await Task.WhenAll(detailsTask, fieldsTask).ConfigureAwait(false);
-        }
-        catch (CampaignMonitorApiException ex) when (title is not null && ex.Kind == ApiErrorKind.UnknownId)
-        {
-            return null;
-        }
-        if (title is not null && !string.Equals(detailsTask.Result.Title, title, StringComparison.Ordinal))
-            return null;
+        await Task.WhenAll(detailsTask, fieldsTask).ConfigureAwait(false);
         return new FoundList(detailsTask.Result, fieldsTask.Result);
     }
 
+    /// <summary>
+    /// The list the destination is pinned to, read by its ID; a rename in Campaign Monitor is followed (with a
+    /// warning until the destination takes the new name), a deletion is an error that says how to choose again.
+    /// </summary>
+    private static async Task<FoundList?> FindPinnedAsync(CampaignMonitorClient client, SendContext context, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var destination = context.Destination;
+        if (context.Pins.Get(destination.Name, context.Credential.ClientId, client.BaseUri) is not { } pin)
+            return null;
+        FoundList found;
+        try
+        {
+            found = await ReadListAsync(client, pin.ListId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CampaignMonitorApiException ex) when (ex.Kind == ApiErrorKind.UnknownId)
+        {
+            throw new SendException(SendErrorKind.PinnedListDeleted,
+                $"The list '{pin.ListName}' ({pin.ListId}) that the destination '{destination.Name}' sends to no longer exists in Campaign Monitor. "
+                + $"Nothing was sent. To send to a list by name again (found, or created when there is none), run: Set-CMDestination -Name '{destination.Name}' -ListName '{destination.ListName}'");
+        }
+        if (!string.Equals(found.Details.Title, destination.ListName, StringComparison.Ordinal))
+        {
+            warnings.Add($"The list '{destination.ListName}' of the destination '{destination.Name}' is called '{found.Details.Title}' in Campaign Monitor now; "
+                + $"sending to it ({pin.ListId}). To take the new name: Set-CMDestination -Name '{destination.Name}' -ListName '{found.Details.Title}'");
+        }
+        return found;
+    }
+
+    /// <summary>The client's list of that name (by <see cref="ListFinder"/>'s rule), or null; an ambiguous name is an error naming the lists.</summary>
+    private static async Task<FoundList?> FindByNameAsync(CampaignMonitorClient client, string clientId, string listName, CancellationToken cancellationToken)
+    {
+        var lists = await client.GetListsAsync(clientId, cancellationToken).ConfigureAwait(false);
+        if (ListFinder.Ambiguous(lists, listName) is { Count: > 0 } ambiguous)
+        {
+            throw new SendException(SendErrorKind.AmbiguousListName,
+                $"No list is called exactly '{listName}', and {ambiguous.Count} differ only in case: {string.Join(", ", ambiguous.Select(l => $"'{l.Name}' ({l.ListID})"))}. "
+                + "Nothing was sent. Name one of them exactly with Set-CMDestination -ListName.");
+        }
+        return ListFinder.Find(lists, listName) is { } match ? await ReadListAsync(client, match.ListID, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    /// <summary>
+    /// Finds the destination's list — the pinned one by its ID, else by name (exact, else the one case-insensitive
+    /// match) — or creates it (found after all when another send created it meanwhile: code 250), makes the mapped
+    /// custom fields ready and builds the row plan. A real send pins the list it used.
+    /// </summary>
     public static async Task<PreparedList> PrepareAsync(CampaignMonitorClient client, SendContext context, IReadOnlyList<string> inputColumns, bool apply, CancellationToken cancellationToken)
     {
         var emailColumn = EmailColumn(context, inputColumns);
         var destination = context.Destination;
-        var listKey = KnownLists.Key(client.BaseUri, context.Credential.ClientId, destination.ListName);
-        // The list found by an earlier send in this session is read straight away (one round trip, not two); the
-        // client's lists are searched only when it is gone or renamed.
-        var found = KnownLists.TryGet(listKey, out var knownId) ? await ReadListAsync(client, knownId, destination.ListName, cancellationToken).ConfigureAwait(false) : null;
-        if (found is null)
-        {
-            var lists = await client.GetListsAsync(context.Credential.ClientId, cancellationToken).ConfigureAwait(false);
-            var existing = ListFinder.Find(lists, destination.ListName);
-            if (existing is not null)
-                found = await ReadListAsync(client, existing.ListID, title: null, cancellationToken).ConfigureAwait(false);
-        }
-
-        string? listId = found?.Details.ListID;
+        var clientId = context.Credential.ClientId;
         var warnings = new List<string>();
+        var found = await FindPinnedAsync(client, context, warnings, cancellationToken).ConfigureAwait(false)
+            ?? await FindByNameAsync(client, clientId, destination.ListName, cancellationToken).ConfigureAwait(false);
+        string? listId = found?.Details.ListID;
         var fields = new List<CustomFieldDefinition>();
         if (found is not null)
         {
@@ -82,7 +111,7 @@ internal static class ListPreparation
         {
             try
             {
-                listId = await client.CreateListAsync(context.Credential.ClientId, new CreateListRequest
+                listId = await client.CreateListAsync(clientId, new CreateListRequest
                 {
                     Title = destination.ListName,
                     UnsubscribeSetting = destination.UnsubscribeSetting,
@@ -91,17 +120,20 @@ internal static class ListPreparation
                     ConfirmationSuccessPage = destination.ConfirmationUrl ?? "",
                 }, cancellationToken).ConfigureAwait(false);
             }
-            catch (CampaignMonitorApiException ex) when (ex.Code == 250 && ex.Attempts > 1)
+            catch (CampaignMonitorApiException ex) when (ex.Code == 250)
             {
-                // A retry after a lost response: the first attempt created the list.
-                listId = (await client.GetListsAsync(context.Credential.ClientId, cancellationToken).ConfigureAwait(false))
-                    .First(l => string.Equals(l.Name, destination.ListName, StringComparison.Ordinal)).ListID;
+                // The title exists: another send created the list meanwhile (or our first attempt did, its answer lost).
+                found = await FindByNameAsync(client, clientId, destination.ListName, cancellationToken).ConfigureAwait(false);
+                if (found is null)
+                    throw;
+                listId = found.Details.ListID;
+                fields = found.Fields;
             }
         }
+        if (apply && listId is not null)
+            context.Pins.Save(destination.Name, new ListPin(listId, found?.Details.Title ?? destination.ListName, clientId, client.BaseUri.AbsoluteUri));
 
-        if (listId is not null)
-            KnownLists.Remember(listKey, listId);
-        var prepared = new PreparedList(destination.ListName, listId, ListCreated: found is null);
+        var prepared = new PreparedList(found?.Details.Title ?? destination.ListName, listId, ListCreated: found is null);
         prepared.Warnings.AddRange(warnings);
         var columns = new List<ColumnTarget> { new(emailColumn, TargetKind.EmailAddress) };
         if (context.Template is { } template)
@@ -125,6 +157,7 @@ internal static class ListPreparation
         else
         {
             AddConventionColumns(inputColumns, columns, fields);
+            prepared.Notes.Add(ConventionNote(inputColumns, columns));
         }
         prepared.Plan = new RowPlan(inputColumns, columns, context.Template?.ConsentToTrack ?? ConsentValues.Unchanged);
         return prepared;
@@ -161,6 +194,15 @@ internal static class ListPreparation
         }
     }
 
+    /// <summary>Without a template, says which input columns feed which field, and which are not sent.</summary>
+    private static string ConventionNote(IReadOnlyList<string> inputColumns, List<ColumnTarget> columns)
+    {
+        var mapped = columns.Select(c => $"{c.Source} -> {(c.Rule is { } rule ? $"custom field '{rule.FieldName}'" : c.Kind.ToString())}");
+        var ignored = inputColumns.Where(i => !columns.Any(c => string.Equals(c.Source, i, StringComparison.OrdinalIgnoreCase))).ToList();
+        return $"Without a data template, columns are matched by name: {string.Join(", ", mapped)}. "
+            + (ignored.Count == 0 ? "Every input column is used." : $"Not sent (no field of that name): {string.Join(", ", ignored)}.");
+    }
+
     private static async Task<FieldRule> EnsureFieldAsync(CampaignMonitorClient client, string? listId, DataTemplateRecord template, FieldMapping mapping,
         List<CustomFieldDefinition> fields, PreparedList prepared, bool apply, CancellationToken cancellationToken)
     {
@@ -183,7 +225,7 @@ internal static class ListPreparation
                 options.AddRange(missing);
                 prepared.OptionsAdded.AddRange(missing.Select(o => $"{field.FieldName}: {o}"));
             }
-            return new FieldRule(field.FieldName, field.Key, field.DataType, options, mapping.Separator, mapping.Format, mapping.ClearWhenEmpty);
+            return new FieldRule(field.FieldName, field.Key, field.DataType, options, mapping.Separator, mapping.Format, mapping.ClearWhenEmpty, CultureOf(template, mapping));
         }
         var type = mapping.Type ?? CustomFieldTypes.Text;
         var key = "[" + mapping.Field.Replace(" ", "", StringComparison.Ordinal) + "]";
@@ -199,18 +241,25 @@ internal static class ListPreparation
                     VisibleInPreferenceCenter = true,
                 }, cancellationToken).ConfigureAwait(false);
             }
-            catch (CampaignMonitorApiException ex) when (ex.Code == 255 && ex.Attempts > 1)
+            catch (CampaignMonitorApiException ex) when (ex.Code == 255)
             {
-                // A retry after a lost response: the first attempt created the field.
-                key = (await client.GetCustomFieldsAsync(listId!, cancellationToken).ConfigureAwait(false))
-                    .First(f => SameField(f.FieldName, mapping.Field)).Key;
+                // The field exists: another send created it meanwhile (or our first attempt did, its answer lost).
+                var now = await client.GetCustomFieldsAsync(listId!, cancellationToken).ConfigureAwait(false);
+                if (now.FirstOrDefault(f => SameField(f.FieldName, mapping.Field)) is not { } other)
+                    throw;
+                fields.Add(other);
+                return await EnsureFieldAsync(client, listId, template, mapping, fields, prepared, apply, cancellationToken).ConfigureAwait(false);
             }
         }
         var created = new CustomFieldDefinition { FieldName = mapping.Field, Key = key, DataType = type, FieldOptions = mapping.Options?.ToList() ?? new() };
         fields.Add(created);
         prepared.FieldsCreated.Add($"{mapping.Field} ({type})");
-        return new FieldRule(created.FieldName, key, type, created.FieldOptions, mapping.Separator, mapping.Format, mapping.ClearWhenEmpty);
+        return new FieldRule(created.FieldName, key, type, created.FieldOptions, mapping.Separator, mapping.Format, mapping.ClearWhenEmpty, CultureOf(template, mapping));
     }
+
+    /// <summary>The field's own Culture, else the template's for a field without a Format; null: invariant.</summary>
+    private static System.Globalization.CultureInfo? CultureOf(DataTemplateRecord template, FieldMapping mapping) =>
+        (mapping.Culture ?? (mapping.Format is null ? template.Culture : null)) is { } name ? System.Globalization.CultureInfo.GetCultureInfo(name) : null;
 
     private static IEnumerable<string> SettingDifferences(DestinationRecord destination, ListDetails details)
     {

@@ -7,6 +7,8 @@ internal sealed record PreparedList(string ListName, string? ListId, bool ListCr
     public List<string> FieldsCreated { get; } = new();
     public List<string> OptionsAdded { get; } = new();
     public List<string> Warnings { get; } = new();
+    /// <summary>What the host may tell in detail (the verbose stream): how columns were matched, for one.</summary>
+    public List<string> Notes { get; } = new();
     public RowPlan Plan { get; set; } = null!;
     /// <summary>Mapped input columns the first row does not have.</summary>
     public List<string> MissingColumns { get; } = new();

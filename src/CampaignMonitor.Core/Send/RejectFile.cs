@@ -4,7 +4,9 @@ namespace CampaignMonitor.Core.Send;
 
 /// <summary>
 /// The -RejectPath file: one CSV line per rejected or failed row, with the input's columns plus Code and Reason,
-/// so the file can be fixed and sent again. Every field is quoted; each line is written whole and flushed per batch.
+/// so the file can be fixed and sent again. Created anew with its header when a send starts (never yesterday's
+/// rejects). Every field is quoted; a cell that a spreadsheet would take for a formula (it starts with =, +, -, @,
+/// tab or carriage return) gets a leading apostrophe. Each line is written whole.
 /// </summary>
 internal sealed class RejectFile : IDisposable
 {
@@ -28,7 +30,11 @@ internal sealed class RejectFile : IDisposable
         {
             if (line.Length > 0)
                 line.Append(',');
-            line.Append('"').Append((field ?? "").Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            var text = field ?? "";
+            line.Append('"');
+            if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+                line.Append('\'');
+            line.Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
         }
         return line.Append("\r\n").ToString();
     }

@@ -78,6 +78,8 @@ internal sealed class RowPlan
         {
             var column = Targets[i];
             var value = row[_valueIndex[i]];
+            if (value is UnreadableValue unreadable)
+                return Refuse(column.Source, "UnreadableValue", $"could not be read: {unreadable.Reason}");
             if (column.Kind == TargetKind.CustomField)
             {
                 fields ??= new List<SubscriberCustomField>(Targets.Count);
@@ -131,6 +133,11 @@ internal sealed class RowPlan
         var emailColumn = Targets[EmailIndex].Source;
         if (record.EmailAddress.Length == 0)
             return Refuse(emailColumn, "NoEmail", "has no email address");
+        if (record.EmailAddress.Contains('\uFFFD'))
+        {
+            return Refuse(emailColumn, "WrongEncoding",
+                "holds U+FFFD (�) where a character could not be decoded: the file was read with the wrong encoding; read it again with its own, e.g. Import-Csv -Encoding Latin1 (Windows-1252) or -Encoding UTF8");
+        }
         if (!EmailRule.IsWellFormed(record.EmailAddress))
             return Refuse(emailColumn, "InvalidEmail", "is not a well-formed email address");
         if (fields is { Count: > 0 })

@@ -15,11 +15,13 @@ namespace CampaignMonitor.Core.Send;
 internal sealed class SendEngine : IDisposable
 {
     private readonly ImportSender? _sender;
-    private readonly SendCheckpoint? _checkpoint;
+    private SendCheckpoint? _checkpoint;
+    private HeldBatch? _held;
+    private volatile bool _stopped;
     private readonly FingerprintSet _seen = new();
     private readonly SendTally _tally = new();
     private readonly Queue<SendEvent> _events = new();
-    private bool _toldCircuitOpen;
+    private bool _circuitOpened;
 
     /// <param name="plan">How rows are mapped and checked.</param>
     /// <param name="target">Where batches go; null for a dry run (-WhatIf): rows are checked and counted, nothing is sent.</param>
@@ -36,7 +38,7 @@ internal sealed class SendEngine : IDisposable
     public bool DryRun => _sender is null;
 
     /// <summary>The counts so far; once <see cref="FinishAsync"/> has completed and every event was taken, the final ones.</summary>
-    public SendSummary Summary => _tally.Summary(DryRun);
+    public SendSummary Summary => _tally.Summary(DryRun, _circuitOpened);
 
     /// <summary>
     /// Takes one row. The returned task completes when the next row may be given: at once, unless a full batch had
@@ -54,18 +56,95 @@ internal sealed class SendEngine : IDisposable
         }
         var pending = new PendingRow(rowNumber, mapped.Record!, row);
         pending.IsDuplicate = !_seen.Add(pending.Fingerprint);
-        if (_sender is null || (_checkpoint?.Contains(rowNumber) ?? false))
+        if (_held is not null && rowNumber > _held.Batch.Last)
+            return ReleaseHeldThenAsync(pending, cancellationToken);
+        return Take(pending, cancellationToken);
+    }
+
+    /// <summary>Sends what is left and completes when every batch has come back (take the events after it).</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken = default)
+    {
+        if (_held is not null)
+            await ReleaseHeldAsync(cancellationToken).ConfigureAwait(false);
+        if (_sender is not null)
+            await _sender.FinishAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After <see cref="FinishAsync"/> and the last events: a send that ended complete (nothing failed, not stopped)
+    /// deletes its checkpoint; any other keeps it for the rerun.
+    /// </summary>
+    public void Close()
+    {
+        var summary = Summary;
+        if (_checkpoint is not null && !DryRun && !_stopped && summary.Failed == 0 && summary.Accounted == summary.Received)
         {
-            _tally.Skipped++;
+            _checkpoint.Delete();
+            _checkpoint = null;
+        }
+    }
+
+    /// <summary>A row confirmed before (its position is in a checkpoint's batch) waits until that batch's rows are all in.</summary>
+    private Task Take(PendingRow pending, CancellationToken cancellationToken)
+    {
+        if (_checkpoint?.BatchAt(pending.RowNumber) is { } confirmed)
+        {
+            (_held ??= new HeldBatch(confirmed)).Rows.Add(pending);
+            return Task.CompletedTask;
+        }
+        return Forward(pending, cancellationToken);
+    }
+
+    private async Task ReleaseHeldThenAsync(PendingRow pending, CancellationToken cancellationToken)
+    {
+        await ReleaseHeldAsync(cancellationToken).ConfigureAwait(false);
+        await Take(pending, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The rows at a confirmed batch's positions are all in: when they carry the addresses it was confirmed with,
+    /// they are skipped (and a row that repeats one of them counts as the duplicate it was); otherwise every one of
+    /// them is sent.
+    /// </summary>
+    private async Task ReleaseHeldAsync(CancellationToken cancellationToken)
+    {
+        var held = _held!;
+        _held = null;
+        var recorded = held.Rows.Where(r => held.Batch.Contains(r.RowNumber)).ToList();
+        if (recorded.Count == held.Batch.RowCount && SendCheckpoint.Hash(recorded) == held.Batch.Hash)
+        {
+            var addresses = recorded.Select(r => r.Fingerprint).ToHashSet();
+            foreach (var row in held.Rows)
+            {
+                if (held.Batch.Contains(row.RowNumber))
+                    _tally.Skipped++;
+                else if (addresses.Contains(row.Fingerprint))
+                    _tally.Duplicates++;
+                else
+                    await Forward(row, cancellationToken).ConfigureAwait(false);
+            }
+            return;
+        }
+        foreach (var row in held.Rows)
+            await Forward(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A valid row goes into the open batch (or, in a dry run, is counted as what the real send would do).</summary>
+    private Task Forward(PendingRow pending, CancellationToken cancellationToken)
+    {
+        if (_sender is null)
+        {
+            // What the real send would do with the row: import it, or import it as a repeat of an earlier address.
+            if (pending.IsDuplicate)
+                _tally.Duplicates++;
+            else
+                _tally.WouldSend++;
             return Task.CompletedTask;
         }
         if (_sender.Add(pending) is not null)
             _tally.Duplicates++; // an earlier row for the address in the same batch, replaced by this one
         return _sender.BatchIsFull ? _sender.DispatchAsync(cancellationToken) : Task.CompletedTask;
     }
-
-    /// <summary>Sends what is left and completes when every batch has come back (take the events after it).</summary>
-    public Task FinishAsync(CancellationToken cancellationToken = default) => _sender?.FinishAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>The next event, counting any batch that has come back; false when there is none now.</summary>
     public bool TryTakeEvent(out SendEvent sendEvent)
@@ -76,7 +155,11 @@ internal sealed class SendEngine : IDisposable
     }
 
     /// <summary>Stops sending (any thread): batches not yet confirmed come back as stopped.</summary>
-    public void Stop() => _sender?.Stop();
+    public void Stop()
+    {
+        _stopped = true;
+        _sender?.Stop();
+    }
 
     private void Count(BatchOutcome outcome)
     {
@@ -84,15 +167,15 @@ internal sealed class SendEngine : IDisposable
         if (outcome.Result is { } result)
         {
             // Recorded (and flushed) before the batch is reported: a kill after this line never sends it again.
-            _checkpoint?.Record(outcome.Rows.Select(r => r.RowNumber));
+            _checkpoint?.Record(outcome.Rows);
             _events.Enqueue(new BatchConfirmed(outcome.Number, outcome.Rows.Count, outcome.FirstRow, result.TotalNewSubscribers, rejections.Count, result.IsPartial, outcome.Duration));
         }
         else if (outcome.Error is CircuitOpenException open)
         {
             // Said once, not once per batch: the rest of the rows follow as not delivered.
-            if (!_toldCircuitOpen)
+            if (!_circuitOpened)
                 _events.Enqueue(new CircuitOpened(outcome.Number, open.Message));
-            _toldCircuitOpen = true;
+            _circuitOpened = true;
         }
         else
         {

@@ -15,4 +15,8 @@ internal enum SendErrorKind
     CheckpointMismatch,
     /// <summary>The -CheckpointPath file cannot be opened or written.</summary>
     CheckpointUnavailable,
+    /// <summary>The list the destination is pinned to was deleted in Campaign Monitor.</summary>
+    PinnedListDeleted,
+    /// <summary>Two or more lists match the destination's list name when case is ignored, none exactly.</summary>
+    AmbiguousListName,
 }

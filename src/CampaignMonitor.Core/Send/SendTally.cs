@@ -11,6 +11,7 @@ internal sealed class SendTally
 {
     public const int KeptRejects = 1000;
     private readonly List<RowRejection> _rejects = new();
+    private readonly Dictionary<string, long> _rejectedByCode = new(StringComparer.Ordinal);
 
     public long Received { get; set; }
     public long New { get; private set; }
@@ -19,10 +20,16 @@ internal sealed class SendTally
     public long Rejected { get; private set; }
     public long Failed { get; private set; }
     public long Skipped { get; set; }
+    public long WouldSend { get; set; }
     public int Batches { get; private set; }
 
-    public SendSummary Summary(bool dryRun) =>
-        new(Received, New, Existing, Duplicates, Rejected, Failed, Skipped, Batches, _rejects.ToArray(), dryRun);
+    public SendSummary Summary(bool dryRun, bool circuitOpened)
+    {
+        Dictionary<string, long> byCode;
+        lock (_rejectedByCode)
+            byCode = new Dictionary<string, long>(_rejectedByCode, StringComparer.Ordinal);
+        return new(Received, New, Existing, Duplicates, Rejected, Failed, Skipped, Unchanged: 0, WouldSend, Batches, _rejects.ToArray(), byCode, dryRun, circuitOpened);
+    }
 
     /// <summary>A row refused by our own checks, before any API call.</summary>
     public RowRejection Refuse(long rowNumber, string email, Refusal refusal, RowValues row)
@@ -76,6 +83,12 @@ internal sealed class SendTally
     {
         if (_rejects.Count < KeptRejects)
             _rejects.Add(rejection);
+        if (!rejection.NotDelivered)
+        {
+            // Read by another thread when a send is stopped.
+            lock (_rejectedByCode)
+                _rejectedByCode[rejection.Code] = _rejectedByCode.GetValueOrDefault(rejection.Code) + 1;
+        }
         return rejection;
     }
 }

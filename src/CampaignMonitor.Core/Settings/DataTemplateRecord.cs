@@ -10,6 +10,8 @@ internal sealed class DataTemplateRecord : IStoredSetting
     /// <summary>The ConsentToTrack sent for rows without their own: Yes, No or Unchanged.</summary>
     public string ConsentToTrack { get; set; } = Api.Models.ConsentValues.Unchanged;
     public string? Description { get; set; }
+    /// <summary>The culture (e.g. de-DE) Number and Date fields without a Format or a Culture of their own are read in; null: invariant.</summary>
+    public string? Culture { get; set; }
     public bool AllowBusinessUsers { get; set; }
     public bool AllowRestrictedPii { get; set; }
     public DateTime Created { get; set; }

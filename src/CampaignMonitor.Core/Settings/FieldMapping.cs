@@ -16,6 +16,8 @@ internal sealed class FieldMapping
     public bool ClearWhenEmpty { get; set; }
     /// <summary>A .NET date format for non-ISO dates.</summary>
     public string? Format { get; set; }
+    /// <summary>The culture (e.g. de-DE) a Number or Date value is read in: "1.234,50", "06.05.2024".</summary>
+    public string? Culture { get; set; }
 
     public bool IsStandard => StandardFields.IsStandard(Field);
 }

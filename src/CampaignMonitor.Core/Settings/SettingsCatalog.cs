@@ -168,7 +168,10 @@ internal sealed class SettingsCatalog
     public DestinationRecord? AddDestination(DestinationRecord destination, bool force, Func<bool>? confirm = null)
     {
         Policy.RequireMayChangeSettings("create destinations");
-        return Add(Store.Destinations, "destination", Validate(destination), force, confirm);
+        var added = Add(Store.Destinations, "destination", Validate(destination), force, confirm);
+        if (added is not null)
+            Store.ListPins.Forget(added.Name); // a destination made anew chooses its list anew
+        return added;
     }
 
     public IReadOnlyList<DestinationRecord> GetDestinations(string? pattern = null) =>
@@ -183,6 +186,9 @@ internal sealed class SettingsCatalog
         return Change(Store.Destinations, name, change, Validate, confirm);
     }
 
+    /// <summary>Forgets the list a destination was pinned to: its next send finds (or creates) the list by name again.</summary>
+    public void ForgetListPin(string destination) => Store.ListPins.Forget(destination);
+
     public void RemoveDestination(string name, bool force, Func<bool>? confirm = null)
     {
         Policy.RequireMayChangeSettings("remove destinations");
@@ -195,6 +201,7 @@ internal sealed class SettingsCatalog
             if (confirm?.Invoke() == false)
                 return;
             Store.Destinations.Delete(stored);
+            Store.ListPins.Forget(stored);
         }
     }
 
@@ -251,6 +258,12 @@ internal sealed class SettingsCatalog
         t.ConsentToTrack = SettingsValidation.Consent(t.ConsentToTrack);
         if (t.Mapping.Count == 0)
             throw new SettingsException(SettingsErrorKind.Invalid, "The mapping is empty: map at least one input column to a field.", t.Name);
+        if (!t.Mapping.Any(m => m.Field == StandardFields.EmailAddress))
+        {
+            throw new SettingsException(SettingsErrorKind.Invalid,
+                $"The mapping of '{t.Name}' has no email target: map the column that holds the address to EmailAddress (e.g. @{{ Email = 'EmailAddress'; ... }}).", t.Name);
+        }
+        t.Culture = SettingsValidation.Culture(t.Culture, "the data template");
         return t;
     }
 

@@ -51,6 +51,7 @@ internal sealed class SettingsStore
     public SettingsKind<CredentialRecord> Credentials => new(this, "credentials", "credential");
     public SettingsKind<DestinationRecord> Destinations => new(this, "destinations", "destination");
     public SettingsKind<DataTemplateRecord> DataTemplates => new(this, "templates", "data template");
+    public ListPinStore ListPins => new(this);
 
     // ---- API keys ------------------------------------------------------------------------------------------
 

@@ -78,10 +78,10 @@ internal static class SettingsValidation
         return trimmed;
     }
 
-    private static readonly string[] MappingKeys = { "Field", "Type", "Options", "Separator", "ClearWhenEmpty", "Format" };
+    private static readonly string[] MappingKeys = { "Field", "Type", "Options", "Separator", "ClearWhenEmpty", "Format", "Culture" };
 
     /// <summary>
-    /// Reads a mapping: input column → a field name, or a table of Field, Type, Options, Separator, ClearWhenEmpty, Format.
+    /// Reads a mapping: input column → a field name, or a table of Field, Type, Options, Separator, ClearWhenEmpty, Format, Culture.
     /// Values come as plain .NET objects (strings, dictionaries, enumerables, booleans); every mistake names its column.
     /// </summary>
     public static List<FieldMapping> Mapping(IDictionary? mapping)
@@ -126,6 +126,7 @@ internal static class SettingsValidation
                     Field = FieldName(source, Get(spec, "Field") as string ?? throw new SettingsException(SettingsErrorKind.Invalid, $"The mapping of '{source}' needs a Field.", source)),
                     Separator = Get(spec, "Separator")?.ToString(),
                     Format = Get(spec, "Format")?.ToString(),
+                    Culture = Culture(Get(spec, "Culture")?.ToString(), $"'{source}'"),
                     ClearWhenEmpty = Get(spec, "ClearWhenEmpty") switch
                     {
                         null => false,
@@ -140,6 +141,12 @@ internal static class SettingsValidation
                 }
                 if (Get(spec, "Options") is { } options)
                 {
+                    if (options is string listed && listed.Contains(','))
+                    {
+                        var parts = listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                        throw new SettingsException(SettingsErrorKind.Invalid,
+                            $"The Options of '{source}' are one string with commas ('{listed}'): give them as an array, Options = {string.Join(", ", parts.Select(p => $"'{p}'"))}.", source);
+                    }
                     mapping.Options = (options is string one ? new[] { one } : options as IEnumerable ?? new[] { options })
                         .Cast<object?>().Select(o => o?.ToString()?.Trim() ?? "").ToList();
                     if (mapping.Options.Any(o => o.Length == 0))
@@ -168,10 +175,43 @@ internal static class SettingsValidation
             throw new SettingsException(SettingsErrorKind.Invalid, $"The Separator of '{source}' is empty.", source);
         if (mapping.Format is not null && mapping.Type != CustomFieldTypes.Date)
             throw new SettingsException(SettingsErrorKind.Invalid, $"A Format is only for Date fields; '{source}' is {mapping.Type ?? "Text"}.", source);
-        if (mapping.Format is not null)
+        if (mapping.Format is not null && !ReadsBack(mapping.Format, mapping.Culture))
         {
-            try { _ = new DateTime(2024, 5, 6).ToString(mapping.Format, System.Globalization.CultureInfo.InvariantCulture); }
-            catch (FormatException) { throw new SettingsException(SettingsErrorKind.Invalid, $"The date Format '{mapping.Format}' of '{source}' is not a .NET date format.", source); }
+            throw new SettingsException(SettingsErrorKind.Invalid,
+                $"The date Format '{mapping.Format}' of '{source}' cannot be used: it does not read back the date it writes (day, month and year, e.g. 'dd/MM/yyyy'; 'mm' is minutes, 'MM' months).", source);
+        }
+        if (mapping.Culture is not null && mapping.Type is not (null or CustomFieldTypes.Number or CustomFieldTypes.Date))
+            throw new SettingsException(SettingsErrorKind.Invalid, $"A Culture is only for Number and Date fields; '{source}' is {mapping.Type}.", source);
+    }
+
+    /// <summary>A date format is usable when the date it writes reads back as the same day.</summary>
+    private static bool ReadsBack(string format, string? culture)
+    {
+        var provider = culture is null ? System.Globalization.CultureInfo.InvariantCulture : System.Globalization.CultureInfo.GetCultureInfo(culture);
+        var sample = new DateTime(2024, 11, 23);
+        try
+        {
+            var text = sample.ToString(format, provider);
+            return DateTime.TryParseExact(text, format, provider, System.Globalization.DateTimeStyles.AllowWhiteSpaces, out var back) && back.Date == sample;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A culture name .NET knows (de-DE, fr-FR, en-US, ...), in its own spelling; null stays null.</summary>
+    public static string? Culture(string? culture, string what)
+    {
+        if (string.IsNullOrWhiteSpace(culture))
+            return null;
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(culture.Trim(), predefinedOnly: true).Name;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            throw new SettingsException(SettingsErrorKind.Invalid, $"The Culture '{culture}' of {what} is not a culture name .NET knows (e.g. de-DE, fr-FR, en-GB).", culture);
         }
     }
 

@@ -65,6 +65,9 @@ internal static class ListEndpoints
             return Results.Ok();
         });
 
+        api.MapDelete("/lists/{listId}.json", (string listId, SandboxState state) =>
+            state.RemoveList(listId) ? Results.Ok() : ApiResults.UnknownList());
+
         api.MapGet("/lists/{listId}/stats.json", (string listId, SandboxState state) =>
         {
             var list = state.FindList(listId);

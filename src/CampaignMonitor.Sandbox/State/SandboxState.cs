@@ -52,6 +52,13 @@ internal sealed class SandboxState
             return _lists.Values.ToList();
     }
 
+    /// <summary>Deletes a list with its subscribers; false when there is no such list.</summary>
+    public bool RemoveList(string listId)
+    {
+        lock (_clientLock)
+            return _lists.Remove(listId);
+    }
+
     /// <summary>Adds a list unless its title is taken; returns null then (code 250).</summary>
     public MailingList? TryAddList(Func<string, MailingList> create, string title)
     {

@@ -139,11 +139,6 @@ public abstract class CampaignMonitorCmdletBase : PSCmdlet, IDisposable
             WriteVerbose(retry.ToString());
     }
 
-    /// <summary>True when verbose output is wanted (-Verbose, or $VerbosePreference). Read it on the pipeline thread.</summary>
-    internal bool VerboseRequested() =>
-        MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose) ? ((SwitchParameter)verbose).IsPresent
-            : GetVariableValue("VerbosePreference") is ActionPreference preference && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
-
     /// <summary>True when the user gave this parameter (so a switch given as -X:$false still counts).</summary>
     internal bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 

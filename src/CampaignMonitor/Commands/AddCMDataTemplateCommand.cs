@@ -34,6 +34,10 @@ public sealed class AddCMDataTemplateCommand : SettingsCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
+    /// <summary>The culture (e.g. de-DE) every Number and Date field without a Format or a Culture of its own is read in.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Culture { get; set; }
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SwitchParameter AllowBusinessUsers { get; set; }
 
@@ -49,7 +53,7 @@ public sealed class AddCMDataTemplateCommand : SettingsCmdletBase
         var mapping = SetUp(() => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
         var record = new DataTemplateRecord
         {
-            Name = Name, Destination = Destination.Name, Mapping = mapping, ConsentToTrack = ConsentToTrack, Description = Description,
+            Name = Name, Destination = Destination.Name, Mapping = mapping, ConsentToTrack = ConsentToTrack, Description = Description, Culture = Culture,
             AllowBusinessUsers = AllowBusinessUsers, AllowRestrictedPii = AllowRestrictedPii,
         };
         var saved = SetUp(() => Catalog.AddDataTemplate(record, Force, () => ShouldProcess($"Data template '{Name}' for destination '{Destination}'", "Add data template")), Name);

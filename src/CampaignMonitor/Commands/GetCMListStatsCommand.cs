@@ -39,8 +39,12 @@ public sealed class GetCMListStatsCommand : ReaderCmdletBase
         var (credential, destination) = ResolveCredential(ParameterSetName == DestinationSet ? null : Credential, ParameterSetName == DestinationSet ? Destination : null);
         var client = Client(credential);
         var name = destination?.ListName ?? (ParameterSetName == ListNameSet ? ListName.Name : null);
-        var listId = ParameterSetName == ListNameSet && ListName.ListId is { } known ? known
-            : name is not null ? SetUp(() => Call(ct => SettingsResolver.ListIdAsync(client, credential, name, ct)), name) : ListId;
+        var listId = ParameterSetName switch
+        {
+            DestinationSet => SetUp(() => Call(ct => Resolver.DestinationListIdAsync(client, destination!, credential, ct)), name),
+            ListNameSet => ListName.ListId ?? SetUp(() => Call(ct => SettingsResolver.ListIdAsync(client, credential, ListName.Name, ct)), name),
+            _ => ListId,
+        };
         ForItem(() => WriteObject(new ListStats(listId, name, Call(ct => client.GetListStatsAsync(listId, ct))).ToPSObject()), listId);
     }
 }

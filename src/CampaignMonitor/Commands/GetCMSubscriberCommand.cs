@@ -43,7 +43,7 @@ public sealed class GetCMSubscriberCommand : ReaderCmdletBase
     {
         var (credential, destination) = ResolveCredential(ParameterSetName == ListSet ? Credential : null, ParameterSetName == DestinationSet ? Destination : null);
         var client = Client(credential);
-        var listId = destination is null ? ListId : SetUp(() => Call(ct => SettingsResolver.ListIdAsync(client, credential, destination.ListName, ct)), destination.ListName);
+        var listId = destination is null ? ListId : SetUp(() => Call(ct => Resolver.DestinationListIdAsync(client, destination, credential, ct)), destination.ListName);
         var masker = Masker;
         var state = Enum.Parse<SubscriberState>(State, ignoreCase: true);
         ForItem(() =>

@@ -20,6 +20,10 @@ public sealed class ResetCMSandboxCommand : SandboxCmdletBase
         if (RequestLogOnly)
             CallSandbox(sandbox, (admin, ct) => admin.ClearRequestsAsync(ct));
         else
+        {
             CallSandbox(sandbox, (admin, ct) => admin.ResetAsync(ct));
+            // Its lists are gone: destinations pinned to them find (or create) their lists by name again.
+            Catalog.Store.ListPins.ForgetAll(new Uri(sandbox.BaseUri));
+        }
     }
 }

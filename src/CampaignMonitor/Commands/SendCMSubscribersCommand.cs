@@ -27,7 +27,6 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     private SendEngine? _engine;
     private RowReader? _reader;
     private long _rowNumber;
-    private bool _verbose;
     private TimeSpan _lastProgress;
 
     [Parameter(Mandatory = true, Position = 0)]
@@ -85,7 +84,6 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     protected override void BeginProcessing()
     {
         _clock.Start();
-        _verbose = VerboseRequested();
         _context = SetUp(() => Resolver.ForSend(Destination.Name, DataTemplate?.Name), Destination.Name);
         string? rejectPath = null;
         if (RejectPath is not null)
@@ -116,13 +114,11 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     /// <summary>On the first row: its columns decide the mapping; then the list and fields are made ready (once).</summary>
     private void Start(PSObject? first)
     {
-        var columns = RowReader.ColumnsOf(first);
+        var columns = RowReader.ColumnsOf(first, ListPreparation.StringRowColumn(_context));
         SetUp(() => ListPreparation.EmailColumn(_context, columns), null); // no email column: stop before any API call
         if (CheckpointPath is not null)
         {
-            var values = new RowReader(columns).Read(first);
-            _checkpoint = SetUp(() => SendCheckpoint.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath), _context, columns,
-                columns.Select((_, i) => RowReader.AsText(values[i]))), CheckpointPath);
+            _checkpoint = SetUp(() => SendCheckpoint.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath), _context), CheckpointPath);
             _reporter.Resuming(_checkpoint);
         }
         var client = Client(_context.Credential, options =>
@@ -133,7 +129,7 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         var apply = ShouldProcess($"list '{_context.Destination.ListName}' of destination '{_context.Destination.Name}'",
             "Send subscribers (creating the list and the custom fields the mapping needs)");
         var prepared = _prepared = SetUp(() => Call(ct => ListPreparation.PrepareAsync(client, _context, columns, apply, ct)), _context.Destination.ListName);
-        _reader = new RowReader(prepared.Plan.ReadColumns);
+        _reader = new RowReader(prepared.Plan);
         _reporter.Start(prepared, apply);
         var target = apply ? new SendTarget(client, prepared.ListId!, new ImportFlags(Resubscribe, QueueAutoresponders, RestartAutoresponders), BatchSize, MaxConcurrency) : null;
         _engine = new SendEngine(prepared.Plan, target, _checkpoint);
@@ -144,9 +140,12 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         if (_engine is not null)
             WaitFor(_engine.FinishAsync(Async.Token));
         Drain(final: true);
+        _engine?.Close();
         var summary = _engine?.Summary;
         _reporter.Finished(summary);
         WriteObject(new SendResult(_context.Destination, summary, _prepared, _engine is null ? 0 : Client(_context.Credential).RetryCount, _clock.Elapsed, Masker, _reporter.RejectPath));
+        if (_reporter.NotDelivered(summary) is { } notDelivered)
+            WriteError(notDelivered); // after the result: a runbook under Stop still has it
     }
 
     /// <summary>Waits for background work while keeping the pipeline thread busy with what has come back.</summary>
@@ -184,8 +183,8 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     {
         _engine?.Stop();
         // The pipeline is stopping, so its streams are closed: the host is told directly what was confirmed.
-        if (_verbose && _engine is not null)
-            Host.UI.WriteVerboseLine(SendReporter.StoppedMessage(_engine.Summary));
+        if (_engine is not null)
+            Host.UI.WriteWarningLine(SendReporter.StoppedMessage(_engine.Summary));
     }
 
     protected override void DisposeOwned()

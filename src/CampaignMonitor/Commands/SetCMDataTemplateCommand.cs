@@ -34,6 +34,11 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdletBase
     [Parameter]
     public string? Description { get; set; }
 
+    /// <summary>The culture (e.g. de-DE) every Number and Date field without a Format or a Culture of its own is read in; empty to go back to invariant.</summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string? Culture { get; set; }
+
     [Parameter]
     public SwitchParameter AllowBusinessUsers { get; set; }
 
@@ -54,6 +59,7 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdletBase
             if (mapping is not null) t.Mapping = mapping;
             if (ConsentToTrack is not null) t.ConsentToTrack = ConsentToTrack;
             if (Given(nameof(Description))) t.Description = Description;
+            if (Given(nameof(Culture))) t.Culture = Culture;
             if (Given(nameof(AllowBusinessUsers))) t.AllowBusinessUsers = AllowBusinessUsers;
             if (Given(nameof(AllowRestrictedPii))) t.AllowRestrictedPii = AllowRestrictedPii;
         }, () => ShouldProcess($"Data template '{Name}'", "Change data template")), Name);

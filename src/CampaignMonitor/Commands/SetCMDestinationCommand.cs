@@ -65,6 +65,9 @@ public sealed class SetCMDestinationCommand : SettingsCmdletBase
             if (Given(nameof(AllowBusinessUsers))) d.AllowBusinessUsers = AllowBusinessUsers;
             if (Given(nameof(AllowRestrictedPii))) d.AllowRestrictedPii = AllowRestrictedPii;
         }, () => ShouldProcess($"Destination '{Name}'", "Change destination")), Name);
+        // A list name or credential given again means: choose the list by name again (a pinned list is forgotten).
+        if (saved is not null && (ListName is not null || Credential is not null))
+            Catalog.ForgetListPin(saved.Name);
         if (saved is not null && PassThru)
             WriteObject(new Destination(saved));
     }

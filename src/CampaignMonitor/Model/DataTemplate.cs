@@ -14,6 +14,7 @@ public sealed class DataTemplate
         Mapping = ToMapping(record.Mapping);
         ConsentToTrack = record.ConsentToTrack;
         Description = record.Description;
+        Culture = record.Culture;
         AllowBusinessUsers = record.AllowBusinessUsers;
         AllowRestrictedPii = record.AllowRestrictedPii;
         Created = record.Created;
@@ -26,6 +27,8 @@ public sealed class DataTemplate
     public OrderedDictionary Mapping { get; }
     public string ConsentToTrack { get; }
     public string? Description { get; }
+    /// <summary>The culture Number and Date fields without a Format or Culture of their own are read in (null: invariant).</summary>
+    public string? Culture { get; }
     public bool AllowBusinessUsers { get; }
     public bool AllowRestrictedPii { get; }
     public DateTime Created { get; }
@@ -38,7 +41,7 @@ public sealed class DataTemplate
         var result = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
         foreach (var m in mappings)
         {
-            if (m.Type is null && m.Options is null && m.Separator is null && m.Format is null && !m.ClearWhenEmpty)
+            if (m.Type is null && m.Options is null && m.Separator is null && m.Format is null && m.Culture is null && !m.ClearWhenEmpty)
             {
                 result[m.Source] = m.Field;
                 continue;
@@ -48,6 +51,7 @@ public sealed class DataTemplate
             if (m.Options is not null) table["Options"] = m.Options.ToArray();
             if (m.Separator is not null) table["Separator"] = m.Separator;
             if (m.Format is not null) table["Format"] = m.Format;
+            if (m.Culture is not null) table["Culture"] = m.Culture;
             if (m.ClearWhenEmpty) table["ClearWhenEmpty"] = true;
             result[m.Source] = table;
         }

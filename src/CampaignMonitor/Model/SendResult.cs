@@ -4,7 +4,8 @@ using CampaignMonitor.Core.Send;
 namespace CampaignMonitor;
 
 /// <summary>
-/// What Send-CMSubscribers did. Always Received = New + Existing + Duplicates + Rejected + Failed + Skipped.
+/// What Send-CMSubscribers did. Always Received = New + Existing + Duplicates + Rejected + Failed + Skipped + Unchanged
+/// + WouldSend.
 /// </summary>
 public sealed class SendResult
 {
@@ -26,6 +27,8 @@ public sealed class SendResult
         Rejected = summary?.Rejected ?? 0;
         Failed = summary?.Failed ?? 0;
         Skipped = summary?.Skipped ?? 0;
+        Unchanged = summary?.Unchanged ?? 0;
+        WouldSend = summary?.WouldSend ?? 0;
         Batches = summary?.Batches ?? 0;
         Retries = retries;
         Duration = duration;
@@ -49,8 +52,12 @@ public sealed class SendResult
     public long Rejected { get; init; }
     /// <summary>Rows in batches that could not be delivered.</summary>
     public long Failed { get; init; }
-    /// <summary>Rows not sent by design (-WhatIf, or confirmed by an earlier run with the same -CheckpointPath).</summary>
+    /// <summary>Rows not sent because an earlier run with the same -CheckpointPath had them confirmed.</summary>
     public long Skipped { get; init; }
+    /// <summary>Rows -Incremental did not need to send (0 otherwise).</summary>
+    public long Unchanged { get; init; }
+    /// <summary>Under -WhatIf only: rows a real send would import (repeated addresses count as Duplicates there too).</summary>
+    public long WouldSend { get; init; }
     public int Batches { get; init; }
     public long Retries { get; init; }
     public TimeSpan Duration { get; init; }

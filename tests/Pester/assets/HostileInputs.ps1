@@ -10,7 +10,11 @@
     @{ Name = 'header-only CSV'; Rows = { Set-Content "$Folder/h.csv" 'Email,Name'; Import-Csv "$Folder/h.csv" }; Expect = @{ Received = 0 } }
     @{ Name = 'no email column'; Rows = { [pscustomobject]@{ Mail = 'a@example.com' } }; Stops = 'NoEmailColumn' }
     @{ Name = 'no email column, conventions'; Template = 'none'; Rows = { [pscustomobject]@{ Address = 'a@example.com' } }; Stops = 'NoEmailColumn' }
-    @{ Name = 'strings piped instead of objects'; Rows = { 'a@example.com', 'b@example.com' }; Stops = 'NoEmailColumn' }
+    @{ Name = 'strings piped instead of objects (Get-Content emails.txt)'; Rows = { 'a@example.com', 'b@example.com' }; Expect = @{ New = 2 } }
+    @{ Name = 'strings piped, conventions'; Template = 'none'; Rows = { 'c@example.com', 'not an address' }; Expect = @{ New = 1; Rejected = 1; Codes = 'InvalidEmail' } }
+    @{ Name = 'a cp1252 file read as UTF-8'; Rows = { [IO.File]::WriteAllBytes("$Folder/1252.csv", [byte[]](0x45, 0x6D, 0x61, 0x69, 0x6C, 0x0D, 0x0A, 0x6A, 0xE4, 0x72, 0x67, 0x40, 0x65, 0x78, 0x61, 0x6D, 0x70, 0x6C, 0x65, 0x2E, 0x64, 0x65, 0x0D, 0x0A)); Import-Csv "$Folder/1252.csv" -Encoding utf8 }; Expect = @{ Rejected = 1; Codes = 'WrongEncoding' } }
+    @{ Name = 'an unmapped property whose getter throws (Get-Process)'; Rows = { $o = [pscustomobject]@{ Email = 'getter@example.com' }; $o | Add-Member -MemberType ScriptProperty -Name Broken -Value { throw 'no access' }; $o }; Expect = @{ New = 1 } }
+    @{ Name = 'a mapped property whose getter throws'; Rows = { $o = [pscustomobject]@{ Email = 'getter@example.com' }; $o | Add-Member -MemberType ScriptProperty -Name Zip -Value { throw 'no access' }; $o; & $row @{ Email = 'fine@example.com' } }; Expect = @{ New = 1; Rejected = 1; Codes = 'UnreadableValue' } }
     @{ Name = 'UTF-8 with BOM'; Rows = { [IO.File]::WriteAllText("$Folder/bom.csv", "Email,Name`r`nbom1@example.com,Zoë`r`nbom2@example.com,Ærø`r`n", [Text.UTF8Encoding]::new($true)); Import-Csv "$Folder/bom.csv" }; Expect = @{ New = 2 } }
     @{ Name = 'UTF-16 file'; Rows = { [IO.File]::WriteAllText("$Folder/u16.csv", "Email,Name`r`nu1@example.com,Łukasz`r`nu2@example.com,Þór`r`n", [Text.UnicodeEncoding]::new($false, $true)); Import-Csv "$Folder/u16.csv" }; Expect = @{ New = 2 } }
     @{ Name = 'CRLF and LF mixed'; Rows = { [IO.File]::WriteAllText("$Folder/mix.csv", "Email,Name`r`nm1@example.com,A`nm2@example.com,B`r`nm3@example.com,C`n"); Import-Csv "$Folder/mix.csv" }; Expect = @{ New = 3 } }
@@ -50,7 +54,8 @@
     @{ Name = 'hashtable keys in another case'; Rows = { @{ EMAIL = 'upper@example.com'; name = 'lower' } }; Expect = @{ New = 1 } }
     @{ Name = 'an option not in the field'; Rows = { & $row @{ Tier = 'Platinum' } }; Expect = @{ Rejected = 1; Codes = 'NotAnOption' } }
     @{ Name = 'multi-select with empty entries'; Rows = { & $row @{ Likes = ';;books;;Music;' } }; Expect = @{ New = 1 } }
-    @{ Name = 'a consent that is not yes/no/unchanged'; Rows = { & $row @{ Consent = 'true' } }; Expect = @{ Rejected = 1; Codes = 'InvalidConsent' } }
+    @{ Name = 'a consent that is not yes/no/unchanged'; Rows = { & $row @{ Consent = 'Maybe' } }; Expect = @{ Rejected = 1; Codes = 'InvalidConsent' } }
+    @{ Name = 'consent as true/false, 1/0, y/n'; Rows = { 'true', 'FALSE', '1', '0', 'y', 'N' | ForEach-Object { & $row @{ Email = "consent-$_@example.com"; Consent = $_ } } }; Expect = @{ New = 6 } }
     @{ Name = 'a boolean and a DBNull as values'; Rows = { & $row @{ Zip = $true; Points = [DBNull]::Value } }; Expect = @{ New = 1 } }
     @{ Name = 'a script property as the email'; Rows = { $o = [pscustomobject]@{ Name = 'S' }; $o | Add-Member -MemberType ScriptProperty -Name Email -Value { 'script@example.com' }; $o }; Expect = @{ New = 1 } }
     @{ Name = '300 columns'; Rows = { $h = [ordered]@{ Email = 'wide@example.com' }; 1..300 | ForEach-Object { $h["Extra$_"] = "v$_" }; [pscustomobject]$h }; Expect = @{ New = 1 } }
