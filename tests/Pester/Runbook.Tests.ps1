@@ -90,6 +90,51 @@ Describe '2. One systematic problem: one warning, not an error per row' {
     }
 }
 
+Describe '2b. A stopped send (Ctrl+C) tells what was delivered, without -Verbose' {
+    It 'writes the confirmed counts to the host when the pipeline is stopped' {
+        # A fresh pwsh whose console we read, with its own sandbox; the send runs in a runspace on that console host
+        # and is stopped from outside, as Ctrl+C does, once it is sending (its progress bar is up).
+        $script = "`$Manifest = '$(Get-CMTestManifestPath)'`n" + @'
+Import-Module $Manifest
+$env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "cm-stop-$([guid]::NewGuid())"
+$sb = Start-CMSandbox
+$sb | New-CMCredential -Name S | Out-Null
+Add-CMDestination -Name D -Credential S -ListName L | Out-Null
+Set-CMSandboxFault -LatencyMs 300 -PathContains import
+$runspace = [runspacefactory]::CreateRunspace($Host)
+$runspace.Open()
+$shell = [powershell]::Create()
+$shell.Runspace = $runspace
+$null = $shell.AddScript("Import-Module '$Manifest'; `$env:CM_CONFIG_DIR = '$env:CM_CONFIG_DIR'; 1..100000 | ForEach-Object { [pscustomobject]@{ Email = `"s`$_@example.com`" } } | Send-CMSubscribers -Destination D -BatchSize 500")
+$running = $shell.BeginInvoke()
+$watch = [Diagnostics.Stopwatch]::StartNew()
+while (-not ($shell.Streams.Progress | Where-Object Activity -Like 'Send-CMSubscribers to*') -and $watch.Elapsed.TotalSeconds -lt 60) { Start-Sleep -Milliseconds 100 }
+$shell.Stop()
+$shell.Dispose()
+$runspace.Dispose()
+Stop-CMSandbox
+Remove-Item $env:CM_CONFIG_DIR -Recurse -Force
+'stopped'
+'@
+        # The host writes the line from the stopping thread to the console's error stream: both are read.
+        $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) {
+            $start.ArgumentList.Add($argument)
+        }
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $child = [Diagnostics.Process]::Start($start)
+        $stdout = $child.StandardOutput.ReadToEndAsync()
+        $stderr = $child.StandardError.ReadToEnd()
+        $child.WaitForExit()
+        $output = $stdout.Result + $stderr
+        $output | Should -Match 'stopped'
+        # The console wraps long lines: compare with the line breaks folded.
+        # (A console prints it as 'WARNING: ...'; with the error stream redirected pwsh sends it as a serialized warning.)
+        ($output -replace '\s+', ' ') | Should -Match '(WARNING: |S="warning">)Send-CMSubscribers stopped after [\d,]+ rows read: [\d,]+ confirmed imported in \d+ batches'
+    }
+}
+
 Describe '3. A nightly runbook with a fixed -CheckpointPath' {
     It 'deletes the checkpoint after a complete send, so the next day''s changed export is sent' {
         Reset-CMSandbox -Confirm:$false
@@ -149,7 +194,7 @@ Describe '4. The destination''s list is pinned' {
 }
 
 Describe '5. Two sends at once to the same new list' {
-    It 'delivers every row of both, into one list with no field twice, <_> times in a row' -ForEach @(20) {
+    It 'delivers every row of both (20,000 each), into one list with no field twice, <_> times in a row' -ForEach @(20) {
         $manifest = Get-CMTestManifestPath
         foreach ($round in 1..$_) {
             Reset-CMSandbox -Confirm:$false
@@ -157,14 +202,14 @@ Describe '5. Two sends at once to the same new list' {
                 $env:CM_CONFIG_DIR = $using:env:CM_CONFIG_DIR
                 Import-Module $using:manifest
                 $prefix = $_
-                1..2000 | ForEach-Object { [pscustomobject]@{ Email = "$prefix$_@example.com"; Name = "$prefix $_"; Tier = 'Silver'; Points = $_ } } |
-                    Send-CMSubscribers -Destination Nightly -DataTemplate Crm -BatchSize 500
+                1..20000 | ForEach-Object { [pscustomobject]@{ Email = "$prefix$_@example.com"; Name = "$prefix $_"; Tier = 'Silver'; Points = $_ } } |
+                    Send-CMSubscribers -Destination Nightly -DataTemplate Crm
             }
             $lists = @(ListIds)
             $lists.Count | Should -Be 1 -Because "round $round"
             ($results | Measure-Object -Property Failed -Sum).Sum | Should -Be 0
-            ($results | Measure-Object -Property New -Sum).Sum | Should -Be 4000
-            (Get-CMListStats -Destination Nightly).TotalActiveSubscribers | Should -Be 4000 -Because "round $round"
+            ($results | Measure-Object -Property New -Sum).Sum | Should -Be 40000
+            (Get-CMListStats -Destination Nightly).TotalActiveSubscribers | Should -Be 40000 -Because "round $round"
             $fields = @(Invoke-CMSandboxApi -Sandbox $Sandbox -Path "lists/$($lists[0].ListID)/customfields.json" | ForEach-Object { $_ })
             $fields.Count | Should -Be 2 -Because "round ${round}: Tier and Points, once each"
         }
