@@ -15,13 +15,13 @@ namespace CampaignMonitor.Core.Send;
 internal sealed class SendEngine : IDisposable
 {
     private readonly ImportSender? _sender;
-    private SendCheckpoint? _checkpoint;
-    private HeldBatch? _held;
-    private volatile bool _stopped;
     private readonly FingerprintSet _seen = new();
     private readonly SendTally _tally = new();
     private readonly Queue<SendEvent> _events = new();
+    private SendCheckpoint? _checkpoint;
+    private HeldBatch? _held;
     private bool _circuitOpened;
+    private volatile bool _stopped;
 
     /// <param name="plan">How rows are mapped and checked.</param>
     /// <param name="target">Where batches go; null for a dry run (-WhatIf): rows are checked and counted, nothing is sent.</param>
