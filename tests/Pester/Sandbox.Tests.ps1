@@ -16,15 +16,15 @@ $env:CM_CLIENT_ID = $sandbox.ClientId
 $env:CM_BASE_URI = $sandbox.BaseUri
 "works=$(Test-CMCredential env)"
 $env:CM_API_KEY = 'wrong-key-000000'
-Test-CMCredential env -ErrorVariable denied -ErrorAction SilentlyContinue
-"denied=$($denied[0].FullyQualifiedErrorId)"
+$denied = Test-CMCredential env -WarningVariable deniedWhy -WarningAction SilentlyContinue
+"denied=$denied why=$deniedWhy"
 $sandbox | Stop-CMSandbox
 Start-Sleep -Milliseconds 300
 "running=$($sandbox.Running) alive=$([bool](Get-Process -Id $sandbox.ProcessId -ErrorAction SilentlyContinue))"
 '@
         $result.Output | Should -Match 'type=CampaignMonitor\.Sandbox keytype=SecureString uri=http://127\.0\.0\.1:\d+/api/v3\.3/'
         $result.Output | Should -Match 'works=True'
-        $result.Output | Should -Match 'denied=ApiKeyRejected,'
+        $result.Output | Should -Match 'denied=False why=.*refused the API key'
         $result.Output | Should -Match 'cmdline=\S*dotnet \S+CampaignMonitor\.Sandbox\.dll --port 0 --client-id c0ffee00c0ffee00c0ffee00c0ffee00 --api-key-stdin'
         $result.Output | Should -Match 'running=False alive=False'
         # The key was shown nowhere: not in Format-List, ConvertTo-Json or the child's command line.
@@ -64,8 +64,8 @@ $data = Add-CMSandboxData -ListName News -Active 1500 -Unsubscribed 7 -Campaigns
 "added=$($data.Added['Active']),$($data.Added['Unsubscribed']),$($data.Added['Bounced']) campaigns=$($data.CampaignIds.Count)"
 Test-CMCredential env -Verbose 4>&1 | Where-Object { $_ -match 'list\(s\)' } | ForEach-Object { "verbose=$_" }
 Set-CMSandboxFault -ErrorRate 1
-Test-CMCredential env -ErrorVariable failed -ErrorAction SilentlyContinue
-"failed=$($failed[0].FullyQualifiedErrorId)"
+$failed = Test-CMCredential env -WarningVariable failedWhy -WarningAction SilentlyContinue
+"failed=$failed why=$failedWhy"
 $log = Get-CMSandboxRequest -Path '*lists.json'
 "logged=$($log.Count) faults=$(($log.Fault | Sort-Object -Unique) -join '/') statuses=$(($log.Status | Sort-Object -Unique) -join '/')"
 Set-CMSandboxFault
@@ -80,7 +80,7 @@ try { Get-CMSandboxRequest } catch { "none=$($_.FullyQualifiedErrorId)" }
 '@
         $result.Output | Should -Match 'added=1500,7,1 campaigns=2'
         $result.Output | Should -Match 'verbose=.*has 1 list\(s\)'
-        $result.Output | Should -Match 'failed=ServerError,'
+        $result.Output | Should -Match 'failed=False why=.*kept failing'
         $result.Output | Should -Match 'logged=3 faults=/500 statuses=200/500'
         $result.Output | Should -Match 'cleared=True'
         $result.Output | Should -Match 'badRate=ParameterArgumentValidationError,'

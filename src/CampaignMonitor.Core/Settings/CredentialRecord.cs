@@ -1,7 +1,7 @@
 namespace CampaignMonitor.Core.Settings;
 
 /// <summary>What is stored of a credential besides its key (which lives in its own protected file).</summary>
-internal sealed class CredentialRecord
+internal sealed class CredentialRecord : IStoredSetting
 {
     public int SchemaVersion { get; set; } = 1;
     public string Name { get; set; } = "";

@@ -56,7 +56,7 @@ internal sealed class SettingsCatalog
             {
                 if (!force)
                     throw Exists("credential", existing);
-                record.Created = Store.Credentials.Get(existing).Created;
+                record.Created = CreatedOf(Store.Credentials, existing);
             }
             if (confirm?.Invoke() == false)
                 return null;
@@ -133,7 +133,7 @@ internal sealed class SettingsCatalog
             {
                 if (!force)
                     throw Exists(what, existing);
-                record.Created = kind.Get(existing).Created;
+                record.Created = CreatedOf(kind, existing);
             }
             else
             {
@@ -145,6 +145,19 @@ internal sealed class SettingsCatalog
             kind.Save(record.Name, record);
         }
         return record;
+    }
+
+    /// <summary>When a setting being replaced was created; now when its file is corrupt (-Force replaces it).</summary>
+    private DateTime CreatedOf<T>(SettingsKind<T> kind, string name) where T : class, IStoredSetting
+    {
+        try
+        {
+            return kind.Get(name).Created;
+        }
+        catch (SettingsException ex) when (ex.Kind == SettingsErrorKind.Corrupt)
+        {
+            return Now;
+        }
     }
 
     /// <summary>Applies a change to a stored setting and saves it, checked like a new one.</summary>
@@ -175,7 +188,7 @@ internal sealed class SettingsCatalog
     }
 
     public IReadOnlyList<DestinationRecord> GetDestinations(string? pattern = null) =>
-        Filter(Store.Destinations.All().ToList(), d => d.Name, pattern, "destination");
+        Listed(Store.Destinations, d => d.Name, pattern, "destination");
 
     public DestinationRecord GetDestination(string name) => Store.Destinations.Get(name);
 
@@ -227,7 +240,7 @@ internal sealed class SettingsCatalog
     }
 
     public IReadOnlyList<DataTemplateRecord> GetDataTemplates(string? pattern = null) =>
-        Filter(Store.DataTemplates.All().ToList(), t => t.Name, pattern, "data template");
+        Listed(Store.DataTemplates, t => t.Name, pattern, "data template");
 
     public DataTemplateRecord GetDataTemplate(string name) => Store.DataTemplates.Get(name);
 
@@ -268,6 +281,15 @@ internal sealed class SettingsCatalog
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The settings a name or pattern gives: a plain name is read itself (so a corrupt file is an error naming it),
+    /// a pattern lists the readable ones (a corrupt file is left out with a warning).
+    /// </summary>
+    private static IReadOnlyList<T> Listed<T>(SettingsKind<T> kind, Func<T, string> name, string? pattern, string what) where T : class =>
+        string.IsNullOrEmpty(pattern) || HasWildcard(pattern)
+            ? Filter(kind.All().ToList(), name, pattern, what)
+            : kind.Exists(pattern) ? new[] { kind.Get(pattern) } : throw NotFound(what, pattern.Trim());
 
     private static IReadOnlyList<T> Filter<T>(List<T> items, Func<T, string> name, string? pattern, string what)
     {

@@ -42,10 +42,22 @@ internal readonly struct SettingsKind<T> where T : class
         return value;
     }
 
+    /// <summary>Every readable setting of this kind; a corrupt file is left out with a warning (the others are still listed).</summary>
     public IReadOnlyList<T> All()
     {
-        var self = this;
-        return Names().Select(n => self.Get(n)).ToList();
+        var all = new List<T>();
+        foreach (var name in Names())
+        {
+            try
+            {
+                all.Add(Get(name));
+            }
+            catch (SettingsException ex) when (ex.Kind == SettingsErrorKind.Corrupt)
+            {
+                _store.Warn($"{ex.Message} It is left out; replace it with -Force.");
+            }
+        }
+        return all;
     }
 
     /// <summary>Writes the setting (under the caller's lock when several files change together).</summary>

@@ -148,6 +148,9 @@ internal sealed class SettingsStore
         }
     }
 
+    /// <summary>Tells the user something about the store that does not stop the command (the warning stream).</summary>
+    internal void Warn(string message) => _warn(message);
+
     /// <summary>Warns (never fixes, never fails) when someone loosened a file's or the folder's mode.</summary>
     internal void CheckOwnerOnly(string path)
     {

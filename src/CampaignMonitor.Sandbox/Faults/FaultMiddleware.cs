@@ -15,6 +15,8 @@ namespace CampaignMonitor.Sandbox.Faults;
 internal sealed class FaultMiddleware
 {
     public const string BodyItem = "cm.body";
+    private const string StartedItem = "cm.started";
+    private const string LoggedItem = "cm.logged";
     public const string ApiPrefix = "/api/v3.3";
 
     private readonly RequestDelegate _next;
@@ -33,7 +35,18 @@ internal sealed class FaultMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        // The log is of API traffic: the sandbox's own controls would only clutter it.
         var isAdmin = context.Request.Path.StartsWithSegments("/_sandbox", StringComparison.OrdinalIgnoreCase);
+        if (!isAdmin)
+        {
+            // Logged before the client can see the answer (or the drop), so a client that reads the log next finds it.
+            context.Items[StartedItem] = started;
+            context.Response.OnStarting(() =>
+            {
+                Log(context);
+                return Task.CompletedTask;
+            });
+        }
         try
         {
             await HandleAsync(context);
@@ -43,16 +56,29 @@ internal sealed class FaultMiddleware
             // The body's buffer was rented for this request only: the endpoints are done with it.
             if (context.Items[BodyItem] is ArraySegment<byte> { Array: { Length: > 0 } rented })
                 ArrayPool<byte>.Shared.Return(rented);
-            // The log is of API traffic: the sandbox's own controls would only clutter it.
             if (!isAdmin)
-            {
-                var fault = context.Items[RequestLog.FaultItem] as string ?? "";
-                _log.Add(sequence => new RequestLogEntry(sequence, DateTime.UtcNow, context.Request.Method, context.Request.Path.Value ?? "",
-                    context.Request.QueryString.Value ?? "", fault.StartsWith("drop", StringComparison.Ordinal) ? 0 : context.Response.StatusCode,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.Items[RequestLog.BatchSizeItem] as int?, fault,
-                    context.Items[RequestLog.AttemptItem] as int? ?? 1));
-            }
+                Log(context); // an answer that never started (a client gone) is logged here
         }
+    }
+
+    /// <summary>Adds the request to the log, once.</summary>
+    private void Log(HttpContext context)
+    {
+        if (context.Items.ContainsKey(LoggedItem))
+            return;
+        context.Items[LoggedItem] = true;
+        var fault = context.Items[RequestLog.FaultItem] as string ?? "";
+        _log.Add(sequence => new RequestLogEntry(sequence, DateTime.UtcNow, context.Request.Method, context.Request.Path.Value ?? "",
+            context.Request.QueryString.Value ?? "", fault.StartsWith("drop", StringComparison.Ordinal) ? 0 : context.Response.StatusCode,
+            Stopwatch.GetElapsedTime((long)context.Items[StartedItem]!).TotalMilliseconds, context.Items[RequestLog.BatchSizeItem] as int?, fault,
+            context.Items[RequestLog.AttemptItem] as int? ?? 1));
+    }
+
+    /// <summary>Drops the connection, after logging the request (the client sees the drop at once).</summary>
+    private void Drop(HttpContext context)
+    {
+        Log(context);
+        context.Abort();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -113,7 +139,7 @@ internal sealed class FaultMiddleware
             if (settings.DropBeforeRate > 0 && Chance(settings.Seed, fingerprint, attempt, 2) < settings.DropBeforeRate)
             {
                 context.Items[RequestLog.FaultItem] = "drop-before";
-                context.Abort();
+                Drop(context);
                 return;
             }
         }
@@ -132,7 +158,7 @@ internal sealed class FaultMiddleware
             context.Response.Body = Stream.Null;
             try { await _next(context); }
             finally { context.Response.Body = original; }
-            context.Abort();
+            Drop(context);
             return;
         }
         await _next(context);

@@ -39,9 +39,11 @@ public sealed class AddCMDataTemplateCommand : SettingsCmdletBase
     public string? Culture { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SwitchFromText]
     public SwitchParameter AllowBusinessUsers { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SwitchFromText]
     public SwitchParameter AllowRestrictedPii { get; set; }
 
     [Parameter]

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using CampaignMonitor.Core.Settings;
 using CampaignMonitor.Base;
 using CampaignMonitor.Completion;
+using CampaignMonitor.Internal;
 using CampaignMonitor.PipeBind;
 
 namespace CampaignMonitor.Commands;
@@ -38,12 +39,15 @@ public sealed class AddCMDestinationCommand : SettingsCmdletBase
     public string? ConfirmationUrl { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SwitchFromText]
     public SwitchParameter ConfirmedOptIn { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SwitchFromText]
     public SwitchParameter AllowBusinessUsers { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SwitchFromText]
     public SwitchParameter AllowRestrictedPii { get; set; }
 
     [Parameter]

@@ -16,7 +16,11 @@ public sealed class GetCMCredentialCommand : SettingsCmdletBase
 
     protected override void ProcessRecord()
     {
-        foreach (var info in SetUp(() => Catalog.GetCredentials(Name), Name))
-            WriteObject(new Credential(info));
+        // A name that matches nothing is an error about that name, not the end of the command.
+        ForItem(() =>
+        {
+            foreach (var info in Catalog.GetCredentials(Name))
+                WriteObject(new Credential(info));
+        }, Name);
     }
 }

@@ -16,7 +16,11 @@ public sealed class GetCMDataTemplateCommand : SettingsCmdletBase
 
     protected override void ProcessRecord()
     {
-        foreach (var record in SetUp(() => Catalog.GetDataTemplates(Name), Name))
-            WriteObject(new DataTemplate(record));
+        // A name that matches nothing is an error about that name, not the end of the command.
+        ForItem(() =>
+        {
+            foreach (var record in Catalog.GetDataTemplates(Name))
+                WriteObject(new DataTemplate(record));
+        }, Name);
     }
 }

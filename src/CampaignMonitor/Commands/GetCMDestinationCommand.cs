@@ -16,7 +16,11 @@ public sealed class GetCMDestinationCommand : SettingsCmdletBase
 
     protected override void ProcessRecord()
     {
-        foreach (var record in SetUp(() => Catalog.GetDestinations(Name), Name))
-            WriteObject(new Destination(record));
+        // A name that matches nothing is an error about that name, not the end of the command.
+        ForItem(() =>
+        {
+            foreach (var record in Catalog.GetDestinations(Name))
+                WriteObject(new Destination(record));
+        }, Name);
     }
 }

@@ -30,6 +30,10 @@ public sealed class GetCMListStatsCommand : ReaderCmdletBase
     [ValidateNotNullOrEmpty]
     public string ListId { get; set; } = "";
 
+    /// <summary>With -ListId: the list's name, for the result (Get-CMList gives it by property name).</summary>
+    [Parameter(ParameterSetName = ListIdSet, ValueFromPipelineByPropertyName = true)]
+    public string? Name { get; set; }
+
     [Parameter(ParameterSetName = ListNameSet, Mandatory = true)]
     [ValidateNotNull]
     public ListPipeBind ListName { get; set; } = null!;
@@ -38,7 +42,7 @@ public sealed class GetCMListStatsCommand : ReaderCmdletBase
     {
         var (credential, destination) = ResolveCredential(ParameterSetName == DestinationSet ? null : Credential, ParameterSetName == DestinationSet ? Destination : null);
         var client = Client(credential);
-        var name = destination?.ListName ?? (ParameterSetName == ListNameSet ? ListName.Name : null);
+        var name = destination?.ListName ?? (ParameterSetName == ListNameSet ? ListName.Name : Name);
         var listId = ParameterSetName switch
         {
             DestinationSet => SetUp(() => Call(ct => Resolver.DestinationListIdAsync(client, destination!, credential, ct)), name),

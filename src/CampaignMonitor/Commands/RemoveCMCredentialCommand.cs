@@ -12,6 +12,7 @@ public sealed class RemoveCMCredentialCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(CredentialNameCompleter))]
     public string Name { get; set; } = "";
 
@@ -26,6 +27,8 @@ public sealed class RemoveCMCredentialCommand : SettingsCmdletBase
                 "EnvironmentCredential", ErrorCategory.InvalidOperation, Name));
             return;
         }
-        ForItem(() => Catalog.RemoveCredential(Name, Force, () => ShouldProcess($"Credential '{Name}'", "Remove credential")), Name);
+        // A pattern never reaches the environment's credential, which is not stored.
+        ForEachNamed(Name, pattern => Catalog.GetCredentials(pattern).Where(c => c.Source != Core.Settings.CredentialSource.Environment).ToList(), c => c.Record.Name,
+            name => Catalog.RemoveCredential(name, Force, () => ShouldProcess($"Credential '{name}'", "Remove credential")));
     }
 }

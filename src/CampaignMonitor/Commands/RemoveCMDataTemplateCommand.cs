@@ -11,9 +11,11 @@ public sealed class RemoveCMDataTemplateCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(DataTemplateNameCompleter))]
     public string Name { get; set; } = "";
 
     protected override void ProcessRecord() =>
-        ForItem(() => Catalog.RemoveDataTemplate(Name, () => ShouldProcess($"Data template '{Name}'", "Remove data template")), Name);
+        ForEachNamed(Name, Catalog.GetDataTemplates, t => t.Name,
+            name => Catalog.RemoveDataTemplate(name, () => ShouldProcess($"Data template '{name}'", "Remove data template")));
 }

@@ -11,6 +11,7 @@ public sealed class RemoveCMDestinationCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
     public string Name { get; set; } = "";
 
@@ -18,5 +19,6 @@ public sealed class RemoveCMDestinationCommand : SettingsCmdletBase
     public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord() =>
-        ForItem(() => Catalog.RemoveDestination(Name, Force, () => ShouldProcess($"Destination '{Name}'", "Remove destination")), Name);
+        ForEachNamed(Name, Catalog.GetDestinations, d => d.Name,
+            name => Catalog.RemoveDestination(name, Force, () => ShouldProcess($"Destination '{name}'", "Remove destination")));
 }

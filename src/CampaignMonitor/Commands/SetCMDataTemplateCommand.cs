@@ -15,6 +15,7 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(DataTemplateNameCompleter))]
     public string Name { get; set; } = "";
 
@@ -52,8 +53,12 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdletBase
     {
         RequireMayChangeSettings("change data templates", Name);
         var mapping = Mapping is null ? null : SetUp(() => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
-        DataTemplateRecord? saved = null;
-        ForItem(() => saved = Catalog.SetDataTemplate(Name, t =>
+        ForEachNamed(Name, Catalog.GetDataTemplates, t => t.Name, name => Change(name, mapping));
+    }
+
+    private void Change(string name, List<FieldMapping>? mapping)
+    {
+        var saved = Catalog.SetDataTemplate(name, t =>
         {
             if (Destination is not null) t.Destination = Destination.Name;
             if (mapping is not null) t.Mapping = mapping;
@@ -62,7 +67,7 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdletBase
             if (Given(nameof(Culture))) t.Culture = Culture;
             if (Given(nameof(AllowBusinessUsers))) t.AllowBusinessUsers = AllowBusinessUsers;
             if (Given(nameof(AllowRestrictedPii))) t.AllowRestrictedPii = AllowRestrictedPii;
-        }, () => ShouldProcess($"Data template '{Name}'", "Change data template")), Name);
+        }, () => ShouldProcess($"Data template '{name}'", "Change data template"));
         if (saved is not null && PassThru)
             WriteObject(new DataTemplate(saved));
     }

@@ -12,6 +12,7 @@ public sealed class SetCMDestinationCommand : SettingsCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
     public string Name { get; set; } = "";
 
@@ -52,8 +53,12 @@ public sealed class SetCMDestinationCommand : SettingsCmdletBase
     protected override void ProcessRecord()
     {
         RequireMayChangeSettings("change destinations", Name);
-        Core.Settings.DestinationRecord? saved = null;
-        ForItem(() => saved = Catalog.SetDestination(Name, d =>
+        ForEachNamed(Name, Catalog.GetDestinations, d => d.Name, Change);
+    }
+
+    private void Change(string name)
+    {
+        var saved = Catalog.SetDestination(name, d =>
         {
             if (Credential is not null) d.Credential = Credential.Name;
             if (ListName is not null) d.ListName = ListName;
@@ -64,7 +69,7 @@ public sealed class SetCMDestinationCommand : SettingsCmdletBase
             if (Given(nameof(ConfirmedOptIn))) d.ConfirmedOptIn = ConfirmedOptIn;
             if (Given(nameof(AllowBusinessUsers))) d.AllowBusinessUsers = AllowBusinessUsers;
             if (Given(nameof(AllowRestrictedPii))) d.AllowRestrictedPii = AllowRestrictedPii;
-        }, () => ShouldProcess($"Destination '{Name}'", "Change destination")), Name);
+        }, () => ShouldProcess($"Destination '{name}'", "Change destination"));
         // A list name or credential given again means: choose the list by name again (a pinned list is forgotten).
         if (saved is not null && (ListName is not null || Credential is not null))
             Catalog.ForgetListPin(saved.Name);

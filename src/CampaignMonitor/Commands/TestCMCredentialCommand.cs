@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CampaignMonitor.Base;
+using CampaignMonitor.Core.Api.Errors;
 using CampaignMonitor.Completion;
 
 namespace CampaignMonitor.Commands;
@@ -27,9 +28,18 @@ public sealed class TestCMCredentialCommand : ReaderCmdletBase
                 options.Timeout = TimeSpan.FromSeconds(30);
             });
             WriteVerbose($"Testing credential '{credential.Name}' (client {credential.ClientId}, key {credential.ApiKeyHint}) against {credential.BaseUri}");
-            var lists = Call(ct => client.GetListsAsync(credential.ClientId, ct));
-            WriteVerbose($"The API key and client ID work: the client has {lists.Count} list(s).");
-            WriteObject(true);
+            try
+            {
+                var lists = Call(ct => client.GetListsAsync(credential.ClientId, ct));
+                WriteVerbose($"The API key and client ID work: the client has {lists.Count} list(s).");
+                WriteObject(true);
+            }
+            catch (CampaignMonitorException ex)
+            {
+                // A check that fails is an answer, not an error: $false, and why in the warning stream.
+                WriteWarning($"The credential '{credential.Name}' does not work: {ex.Message}");
+                WriteObject(false);
+            }
         }, Name);
     }
 }

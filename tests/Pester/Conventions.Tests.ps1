@@ -1,0 +1,98 @@
+# The settings and reader cmdlets the way PowerShell users expect them to work (issue 14).
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-CMTestManifestPath) -Force
+    $script:SavedConfig = $env:CM_CONFIG_DIR
+    $env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "cm-conventions-$([guid]::NewGuid())"
+    $script:Folder = (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-conventions-files-$([guid]::NewGuid())")).FullName
+    $script:Sandbox = Start-CMSandbox
+    $Sandbox | New-CMCredential -Name Sandbox | Out-Null
+}
+
+AfterAll {
+    Stop-CMSandbox -Sandbox $Sandbox
+    Remove-Item $env:CM_CONFIG_DIR, $Folder -Recurse -Force -ErrorAction SilentlyContinue
+    $env:CM_CONFIG_DIR = $SavedConfig
+}
+
+Describe 'Settings restored from a CSV backup' {
+    It 'keeps every switch: Get-CMDestination | Export-Csv, then Import-Csv | Add-CMDestination' {
+        Add-CMDestination -Name Compliant -Credential Sandbox -ListName 'Double opt-in' -ConfirmedOptIn -AllowBusinessUsers -Force | Out-Null
+        Add-CMDestination -Name Plain -Credential Sandbox -ListName 'Plain' -Force | Out-Null
+        $backup = Join-Path $Folder 'destinations.csv'
+        Get-CMDestination | Export-Csv $backup
+        'Compliant', 'Plain' | Remove-CMDestination -Confirm:$false
+        Import-Csv $backup | Add-CMDestination | Out-Null
+        $compliant = Get-CMDestination Compliant
+        $compliant.ConfirmedOptIn | Should -BeTrue
+        $compliant.AllowBusinessUsers | Should -BeTrue
+        $compliant.AllowRestrictedPii | Should -BeFalse
+        (Get-CMDestination Plain).ConfirmedOptIn | Should -BeFalse
+    }
+
+    It 'takes True/False, 1/0 and yes/no text for a switch, and refuses anything else by name' {
+        [pscustomobject]@{ Name = 'FromOne'; Credential = 'Sandbox'; ListName = 'One'; ConfirmedOptIn = '1'; AllowBusinessUsers = 'no' } | Add-CMDestination -Force | Out-Null
+        (Get-CMDestination FromOne).ConfirmedOptIn | Should -BeTrue
+        (Get-CMDestination FromOne).AllowBusinessUsers | Should -BeFalse
+        { [pscustomobject]@{ Name = 'Odd'; Credential = 'Sandbox'; ListName = 'Odd'; ConfirmedOptIn = 'maybe' } | Add-CMDestination -Force -ErrorAction Stop } |
+            Should -Throw "*'maybe' is not a switch value*"
+    }
+}
+
+Describe 'A name that matches nothing' {
+    It 'is a non-terminating error for <Command>, silenced by -ErrorAction SilentlyContinue' -ForEach @(
+        @{ Command = 'Get-CMCredential' }, @{ Command = 'Get-CMDestination' }, @{ Command = 'Get-CMDataTemplate' }, @{ Command = 'Test-CMCredential' }
+    ) {
+        { & $Command -Name Nope -ErrorAction SilentlyContinue } | Should -Not -Throw
+        & $Command -Name Nope -ErrorAction SilentlyContinue -ErrorVariable failures | Out-Null
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SettingNotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'lets the next piped name through' {
+        $found = 'Nope', 'Sandbox' | Get-CMCredential -ErrorAction SilentlyContinue
+        $found.Name | Should -Be 'Sandbox'
+    }
+}
+
+Describe 'Set- and Remove- take wildcards like Get-' {
+    It 'changes and removes every setting a pattern matches' {
+        Add-CMDestination -Name News1 -Credential Sandbox -ListName 'N1' -Force | Out-Null
+        Add-CMDestination -Name News2 -Credential Sandbox -ListName 'N2' -Force | Out-Null
+        Add-CMDataTemplate -Name T1 -Destination News1 -Mapping @{ Email = 'EmailAddress' } -Force | Out-Null
+        Add-CMDataTemplate -Name T2 -Destination News2 -Mapping @{ Email = 'EmailAddress' } -Force | Out-Null
+        Set-CMDestination 'News*' -Description 'weekly'
+        (Get-CMDestination 'News*').Description | Should -Be 'weekly', 'weekly'
+        Set-CMDataTemplate 'T*' -ConsentToTrack Yes
+        (Get-CMDataTemplate 'T*').ConsentToTrack | Should -Be 'Yes', 'Yes'
+        Remove-CMDataTemplate 'T*' -Confirm:$false
+        Get-CMDataTemplate 'T*' | Should -BeNullOrEmpty
+        Remove-CMDestination 'News*' -Confirm:$false
+        Get-CMDestination 'News*' | Should -BeNullOrEmpty
+        Set-CMDestination 'Nothing*' -Description 'x' -ErrorVariable none
+        $none | Should -BeNullOrEmpty -Because 'a pattern that matches nothing changes nothing and is no error'
+    }
+}
+
+Describe 'A corrupt settings file' {
+    It 'is left out of a listing with a warning, and replaced by -Force' {
+        Add-CMDestination -Name Good -Credential Sandbox -ListName 'Good' -Force | Out-Null
+        Set-Content (Join-Path $env:CM_CONFIG_DIR 'destinations/Broken.json') '{ broken'
+        $listed = Get-CMDestination -WarningVariable warnings -WarningAction SilentlyContinue
+        $listed.Name | Should -Contain 'Good'
+        $listed.Name | Should -Not -Contain 'Broken'
+        "$warnings" | Should -BeLike "*Broken.json*replace it with -Force*"
+        Add-CMDestination -Name Broken -Credential Sandbox -ListName 'Fixed' -Force | Out-Null
+        (Get-CMDestination Broken).ListName | Should -Be 'Fixed'
+    }
+}
+
+Describe 'Get-CMList | Get-CMListStats' {
+    It 'keeps each list''s name' {
+        Add-CMSandboxData -ListName 'Named list' -Active 3 | Out-Null
+        $stats = Get-CMList -Credential Sandbox -Name 'Named list' | Get-CMListStats
+        $stats.ListName | Should -Be 'Named list'
+        $stats.TotalActiveSubscribers | Should -Be 3
+    }
+}
