@@ -8,6 +8,7 @@
       Test   builds, then runs every xunit and Pester test, and ends with "Tests: N passed, N failed".
       Demo   the main job against the local sandbox.
       Bench  the benchmark suite.
+      TestRunbook  builds, then runs your runbook's Pester tests (-Path) against the built module.
       Clean  removes out/ and every bin/ and obj/ folder.
     Everything the script needs (Pester, test assets) is fetched by the script itself from NuGet.
 .EXAMPLE
@@ -16,14 +17,17 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean', 'TestRunbook')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Bench: every scenario at a small size, written under out/ (part of the test run).
-    [switch] $Quick
+    [switch] $Quick,
+
+    # TestRunbook: the Pester test files (or folders) to run against the built module.
+    [string[]] $Path
 )
 
 $ErrorActionPreference = 'Stop'
@@ -89,8 +93,9 @@ function Invoke-Build {
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/CampaignMonitor.Sandbox/CampaignMonitor.Sandbox.csproj'), '-c', $Configuration,
         '-o', (Join-Path $ModuleOut 'sandbox'), '--nologo', '-v', 'quiet')
 
-    # Help: docs/*.md compiled to MAML in a child pwsh that imports the module just laid out.
+    # Help: docs/*.md compiled to MAML in a child pwsh that imports the module just laid out; the about topic as is.
     $helpDir = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'en-US') -Force
+    Copy-Item (Join-Path $Root 'docs/about/*.help.txt') $helpDir
     $script = "Import-Module '$(Join-Path $Root 'build/HelpTools.psm1')'; " +
         "Export-CMMamlHelp -ModulePath '$ModuleOut' -DocsPath '$(Join-Path $Root 'docs/cmdlets')' -OutputPath '$(Join-Path $helpDir 'CampaignMonitor.dll-Help.xml')'"
     $child = Get-ChildPwsh
@@ -173,10 +178,23 @@ function Invoke-Bench {
     Invoke-Native $child[0] $arguments
 }
 
+function Invoke-TestRunbook {
+    # A runbook's own Pester tests against the module just built, the way we test examples/Sync-Newsletter.ps1.
+    if (-not $Path) { throw 'Give the test file(s) to run: ./build.ps1 TestRunbook -Path ./my-runbook.Tests.ps1' }
+    $tests = foreach ($item in $Path) { (Resolve-Path $item).Path }
+    Invoke-Build
+    $pester = Install-NuGetTool -Id 'Pester' -Version $PesterVersion
+    $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$(Join-Path $pester 'tools/Pester.psd1')'; `$env:CM_TEST_MODULE_PATH = '$ModuleOut'; " +
+        "`$run = Invoke-Pester -Path @('$($tests -join "','")') -PassThru -Output Detailed; exit (`$run.FailedCount + `$run.FailedBlocksCount + `$run.FailedContainersCount)"
+    $child = Get-ChildPwsh
+    Invoke-Native $child[0] @($child[1], '-NoProfile', '-NonInteractive', '-Command', $script)
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
+    'TestRunbook' { Invoke-TestRunbook }
 }

@@ -5,6 +5,9 @@
 
 Set-StrictMode -Version 3.0
 
+# Where each cmdlet's page is published; Get-Help <cmdlet> -Online opens <root>/<cmdlet>.md.
+$OnlineHelpRoot = 'https://github.com/campaignmonitor-powershell/CampaignMonitor/blob/main/docs/cmdlets'
+
 function Read-CMHelpMarkdown {
     <# Parses one cmdlet page into its sections. #>
     [CmdletBinding()]
@@ -256,6 +259,11 @@ function Write-CMMamlCommand($Writer, $Page, $Command, [string] $Maml, [string] 
     $Writer.WriteEndElement()
 
     $Writer.WriteStartElement('command', 'relatedLinks', $Cmd)
+    # The first link is what Get-Help -Online opens: the cmdlet's own page.
+    $Writer.WriteStartElement('maml', 'navigationLink', $Maml)
+    $Writer.WriteElementString('linkText', $Maml, 'Online version:')
+    $Writer.WriteElementString('uri', $Maml, "$OnlineHelpRoot/$($Command.Name).md")
+    $Writer.WriteEndElement()
     foreach ($link in $Page.Links) {
         $text = $link; $uri = ''
         if ($link -match '^\[(.+?)\]\((.*?)\)$') { $text = $Matches[1]; $uri = $Matches[2] }

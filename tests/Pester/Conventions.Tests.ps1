@@ -96,3 +96,32 @@ Describe 'Get-CMList | Get-CMListStats' {
         $stats.TotalActiveSubscribers | Should -Be 3
     }
 }
+
+Describe 'Remove-CMDestination -Force' {
+    It 'removes the destination''s data templates with it, naming them, and leaves others alone' {
+        Add-CMDestination -Name Doomed -Credential Sandbox -ListName 'Doomed' -Force | Out-Null
+        Add-CMDestination -Name Kept -Credential Sandbox -ListName 'Kept' -Force | Out-Null
+        Add-CMDataTemplate -Name DoomedCrm -Destination Doomed -Mapping @{ Email = 'EmailAddress' } -Force | Out-Null
+        Add-CMDataTemplate -Name KeptCrm -Destination Kept -Mapping @{ Email = 'EmailAddress' } -Force | Out-Null
+        { Remove-CMDestination Doomed -Confirm:$false -ErrorAction Stop } | Should -Throw "*used by the data template 'DoomedCrm'*"
+        $verbose = Remove-CMDestination Doomed -Force -Confirm:$false -Verbose 4>&1
+        "$verbose" | Should -BeLike "*Removed the data template 'DoomedCrm' with the destination 'Doomed'*"
+        (Get-CMDataTemplate).Name | Should -Not -Contain 'DoomedCrm'
+        (Get-CMDataTemplate).Name | Should -Contain 'KeptCrm'
+    }
+}
+
+Describe 'Start-CMSandbox on a busy port' {
+    It 'says the port is in use, in one sentence, never a stack trace' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $port = $listener.LocalEndpoint.Port
+            $failure = $null
+            try { Start-CMSandbox -Port $port } catch { $failure = $_ }
+        }
+        finally { $listener.Stop() }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'SandboxStartFailed,*'
+        $failure.Exception.Message | Should -Be "The port $port is in use by another program. Choose another -Port, or 0 (the default) for any free port."
+    }
+}

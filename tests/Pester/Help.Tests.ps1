@@ -75,6 +75,9 @@ foreach ($command in Get-Command -Module CampaignMonitor) {
     $syntax = (Get-Help $command.Name).syntax.syntaxItem.parameter.name
     "syntax $($command.Name) changes=$($command.Parameters.ContainsKey('WhatIf')) whatif=$($syntax -contains 'WhatIf') confirm=$($syntax -contains 'Confirm')"
 }
+foreach ($command in Get-Command -Module CampaignMonitor) { "online $($command.Name) $(@((Get-Help $command.Name).relatedLinks.navigationLink)[0].uri)" }
+$about = Get-Help about_CampaignMonitor | Out-String
+foreach ($section in 'SETTINGS', 'MAPPING SYNTAX', 'ENVIRONMENT VARIABLES', 'REJECT CODES', 'TESTING RUNBOOKS', 'LOGS AND STATE') { "about $section=$($about -match $section)" }
 Get-Help * -Category Cmdlet | Where-Object ModuleName -EQ CampaignMonitor | ForEach-Object { Get-Help $_.Name -Full | Out-String -Width 200 } | Select-String 'Nullable' | ForEach-Object { "nullable: $_" }
 '@).Output
     }
@@ -93,6 +96,21 @@ Get-Help * -Category Cmdlet | Where-Object ModuleName -EQ CampaignMonitor | ForE
         $Shown | Should -Not -Match 'changes=True whatif=False'
         $Shown | Should -Not -Match 'changes=True whatif=True confirm=False'
         $Shown | Should -Not -Match 'changes=False whatif=True'
+    }
+
+    It 'opens each cmdlet''s own page with -Online' {
+        $lines = @($Shown -split "`n" | Where-Object { $_ -like 'online *' })
+        $lines.Count | Should -BeGreaterThan 20
+        foreach ($line in $lines) {
+            $name = ($line -split ' ')[1]
+            $line | Should -BeLike "online $name https://*/docs/cmdlets/$name.md*"
+        }
+    }
+
+    It 'has an about_CampaignMonitor topic on settings, mappings, environment variables, reject codes, testing runbooks, logs and state' {
+        foreach ($section in 'SETTINGS', 'MAPPING SYNTAX', 'ENVIRONMENT VARIABLES', 'REJECT CODES', 'TESTING RUNBOOKS', 'LOGS AND STATE') {
+            $Shown | Should -Match "about $section=True"
+        }
     }
 
     It 'names types as users write them, never Nullable`1' {

@@ -73,7 +73,7 @@ function Get-PollyIdentity([System.Reflection.Assembly] `$a) {
 `$before = Get-PollyIdentity ([Polly.ResiliencePipeline].Assembly)
 Import-Module `$Manifest
 # Port 9 refuses connections: the call goes through the module's retry pipeline (its own Polly) and fails cleanly.
-$answer = Test-CMCredential env -WarningVariable why -WarningAction SilentlyContinue
+`$answer = Test-CMCredential env -WarningVariable why -WarningAction SilentlyContinue
 # And against a sandbox, through the same pipeline, it works.
 `$sandbox = Start-CMSandbox
 `$env:CM_API_KEY = [System.Net.NetworkCredential]::new('', `$sandbox.ApiKey).Password

@@ -84,7 +84,7 @@ internal sealed class SandboxProcess : IDisposable
             if (first is null)
             {
                 await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-                throw new InvalidOperationException($"The sandbox exited (code {process.ExitCode}) before it was ready. {Errors(errors)}");
+                throw new InvalidOperationException(ExitReason(process.ExitCode, errors, options.Port));
             }
             // Keep draining its output so it can never block on a full pipe.
             _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
@@ -98,6 +98,18 @@ internal sealed class SandboxProcess : IDisposable
             process.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Why the sandbox exited before it was ready, in one sentence: its first line of error, never a stack trace.</summary>
+    private static string ExitReason(int exitCode, StringBuilder errors, int port)
+    {
+        string first;
+        lock (errors)
+            first = errors.ToString().Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        first = first.Replace("Unhandled exception. ", "", StringComparison.Ordinal);
+        if (first.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            return $"The port {port} is in use by another program. Choose another -Port, or 0 (the default) for any free port.";
+        return $"The sandbox exited (code {exitCode}) before it was ready{(first.Length == 0 ? "." : $": {first}")}";
     }
 
     private static string Errors(StringBuilder errors)

@@ -202,7 +202,11 @@ internal sealed class SettingsCatalog
     /// <summary>Forgets the list a destination was pinned to: its next send finds (or creates) the list by name again.</summary>
     public void ForgetListPin(string destination) => Store.ListPins.Forget(destination);
 
-    public void RemoveDestination(string name, bool force, Func<bool>? confirm = null)
+    /// <summary>
+    /// Removes a destination. Its data templates cannot work without it: they are refused unless -Force, which
+    /// removes them with it (<paramref name="confirm"/> is told their names). Returns the templates removed.
+    /// </summary>
+    public IReadOnlyList<string> RemoveDestination(string name, bool force, Func<IReadOnlyList<string>, bool>? confirm = null)
     {
         Policy.RequireMayChangeSettings("remove destinations");
         using (Store.Lock())
@@ -211,10 +215,13 @@ internal sealed class SettingsCatalog
             var users = Store.DataTemplates.All().Where(t => string.Equals(t.Destination, stored, StringComparison.OrdinalIgnoreCase)).Select(t => t.Name).ToList();
             if (users.Count > 0 && !force)
                 throw InUse("destination", stored, "data template", users);
-            if (confirm?.Invoke() == false)
-                return;
+            if (confirm?.Invoke(users) == false)
+                return Array.Empty<string>();
+            foreach (var template in users)
+                Store.DataTemplates.Delete(template);
             Store.Destinations.Delete(stored);
             Store.ListPins.Forget(stored);
+            return users;
         }
     }
 

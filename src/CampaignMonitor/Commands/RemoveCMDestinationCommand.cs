@@ -19,6 +19,12 @@ public sealed class RemoveCMDestinationCommand : SettingsCmdletBase
     public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord() =>
-        ForEachNamed(Name, Catalog.GetDestinations, d => d.Name,
-            name => Catalog.RemoveDestination(name, Force, () => ShouldProcess($"Destination '{name}'", "Remove destination")));
+        ForEachNamed(Name, Catalog.GetDestinations, d => d.Name, name =>
+        {
+            var removed = Catalog.RemoveDestination(name, Force, templates => ShouldProcess(
+                templates.Count == 0 ? $"Destination '{name}'" : $"Destination '{name}' and its data templates {string.Join(", ", templates.Select(t => $"'{t}'"))}",
+                "Remove destination"));
+            foreach (var template in removed)
+                WriteVerbose($"Removed the data template '{template}' with the destination '{name}'.");
+        });
 }
