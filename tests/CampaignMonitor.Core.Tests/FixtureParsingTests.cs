@@ -329,12 +329,25 @@ public class CustomFieldValuesTests
     }
 
     [Fact]
-    public void AMultiSelectManyFieldIsAnArrayEvenWithOneValue()
+    public void ValuesAreTypedByTheirFieldsTypes()
     {
-        var one = new[] { new SubscriberCustomField { Key = "[Likes]", Value = "Tea" }, new SubscriberCustomField { Key = "Zip", Value = "02134" } };
-        var definitions = new[] { new CustomFieldDefinition { FieldName = "Likes", DataType = CustomFieldTypes.MultiSelectMany }, new CustomFieldDefinition { FieldName = "Zip" } };
-        var fields = Core.Readers.CustomFieldValues.ByName(one, Core.Readers.CustomFieldValues.MultiSelectManyNames(definitions));
+        var one = new[]
+        {
+            new SubscriberCustomField { Key = "[Likes]", Value = "Tea" }, new SubscriberCustomField { Key = "Zip", Value = "02134" },
+            new SubscriberCustomField { Key = "Points", Value = "13" }, new SubscriberCustomField { Key = "Joined", Value = "2024-05-06" },
+            new SubscriberCustomField { Key = "Broken", Value = "not a number" },
+        };
+        var definitions = new[]
+        {
+            new CustomFieldDefinition { FieldName = "Likes", DataType = CustomFieldTypes.MultiSelectMany }, new CustomFieldDefinition { FieldName = "Zip", DataType = CustomFieldTypes.Text },
+            new CustomFieldDefinition { FieldName = "Points", DataType = CustomFieldTypes.Number }, new CustomFieldDefinition { FieldName = "Joined", DataType = CustomFieldTypes.Date },
+            new CustomFieldDefinition { FieldName = "Broken", DataType = CustomFieldTypes.Number },
+        };
+        var fields = Core.Readers.CustomFieldValues.ByName(one, definitions);
         Assert.Equal(new[] { "Tea" }, fields["Likes"]);
         Assert.Equal("02134", fields["Zip"]);
+        Assert.Equal(13m, fields["Points"]);
+        Assert.Equal(new DateTime(2024, 5, 6), fields["Joined"]);
+        Assert.Equal("not a number", fields["Broken"]);
     }
 }

@@ -125,3 +125,41 @@ Describe 'Start-CMSandbox on a busy port' {
         $failure.Exception.Message | Should -Be "The port $port is in use by another program. Choose another -Port, or 0 (the default) for any free port."
     }
 }
+
+Describe 'Subscribers read back' {
+    It 'types custom field values by their fields, and -ExpandCustomFields gives Export-Csv one column per field' {
+        Add-CMDestination -Name Typed -Credential Sandbox -ListName 'Typed' -Force | Out-Null
+        Add-CMDataTemplate -Name TypedCrm -Destination Typed -Force -Mapping ([ordered]@{
+                Email  = 'EmailAddress'
+                Points = @{ Field = 'Points'; Type = 'Number' }
+                Joined = @{ Field = 'Joined'; Type = 'Date' }
+                Likes  = @{ Field = 'Likes'; Type = 'MultiSelectMany'; Separator = ';'; Options = 'Tea', 'Jazz' }
+                Name   = @{ Field = 'Name Field' }
+            }) | Out-Null
+        [pscustomobject]@{ Email = 'typed@example.com'; Points = '13'; Joined = '2024-05-06'; Likes = 'Tea'; Name = 'text' } |
+            Send-CMSubscribers -Destination Typed -DataTemplate TypedCrm | Out-Null
+        $subscriber = Get-CMSubscriber -Destination Typed
+        $subscriber.CustomFields['Points'] | Should -BeOfType ([decimal])
+        $subscriber.CustomFields['Points'] | Should -Be 13
+        $subscriber.CustomFields['Joined'] | Should -BeOfType ([datetime])
+        , $subscriber.CustomFields['Likes'] | Should -BeOfType ([string[]])
+        $csv = Join-Path $Folder 'subscribers.csv'
+        Get-CMSubscriber -Destination Typed -ExpandCustomFields | Export-Csv $csv
+        $row = Import-Csv $csv
+        $row.Points | Should -Be '13'
+        $row.Likes | Should -Be 'Tea'
+        $row.PSObject.Properties.Name | Should -Contain 'Joined'
+        $row.CustomFields | Should -Not -BeLike '*Dictionary*' -Because 'the expanded columns carry the values'
+    }
+}
+
+Describe 'Tab completion' {
+    It 'offers -DataTemplate only the templates of the -Destination given' {
+        Add-CMDestination -Name CompA -Credential Sandbox -ListName 'A' -Force | Out-Null
+        Add-CMDestination -Name CompB -Credential Sandbox -ListName 'B' -Force | Out-Null
+        Add-CMDataTemplate -Name CompAT -Destination CompA -Mapping @{ Email = 'EmailAddress' } -Force | Out-Null
+        Add-CMDataTemplate -Name CompBT -Destination CompB -Mapping @{ Email = 'EmailAddress' } -Force | Out-Null
+        $line = 'Send-CMSubscribers -Destination CompA -DataTemplate Comp'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'CompAT'
+    }
+}

@@ -1,14 +1,17 @@
+using System.Globalization;
+using CampaignMonitor.Core.Api.Json;
 using CampaignMonitor.Core.Api.Models;
 
 namespace CampaignMonitor.Core.Readers;
 
 /// <summary>
-/// A subscriber's custom fields as a dictionary by field name, the way a person indexes them: one value as is,
-/// multi-select values (repeated keys, or any MultiSelectMany field) as an array.
+/// A subscriber's custom fields as a dictionary by field name, the way a person indexes them, each value typed by
+/// its field's type: Number as decimal, Date as DateTime, MultiSelectMany (and any field given more than once) as a
+/// string array, others as text. A value that does not read as its type stays text.
 /// </summary>
 internal static class CustomFieldValues
 {
-    public static Dictionary<string, object?> ByName(IEnumerable<SubscriberCustomField> fields, IReadOnlyCollection<string>? multiSelectManyNames = null)
+    public static Dictionary<string, object?> ByName(IEnumerable<SubscriberCustomField> fields, IReadOnlyList<CustomFieldDefinition>? definitions = null)
     {
         var grouped = new Dictionary<string, List<string?>>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in fields)
@@ -21,14 +24,21 @@ internal static class CustomFieldValues
         var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in grouped)
         {
-            var many = values.Count > 1 || (multiSelectManyNames?.Contains(name, StringComparer.OrdinalIgnoreCase) ?? false);
-            result[name] = many ? values.ToArray() : values[0];
+            var type = TypeOf(definitions, name);
+            result[name] = values.Count > 1 || type == CustomFieldTypes.MultiSelectMany ? values.ToArray() : Typed(values[0], type);
         }
         return result;
     }
 
-    /// <summary>The names of a list's MultiSelectMany fields (their values are always arrays).</summary>
-    public static IReadOnlyCollection<string> MultiSelectManyNames(IEnumerable<CustomFieldDefinition> definitions) =>
-        definitions.Where(d => string.Equals(d.DataType, CustomFieldTypes.MultiSelectMany, StringComparison.OrdinalIgnoreCase))
-            .Select(d => d.FieldName).ToList();
+    private static object? Typed(string? value, string? type) => type switch
+    {
+        CustomFieldTypes.Number when decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+        CustomFieldTypes.Date when ApiDateParser.TryParse(value, out var date) => date,
+        _ => value,
+    };
+
+    /// <summary>The type of the field a subscriber's key names (by the field's name, or its key without brackets).</summary>
+    private static string? TypeOf(IReadOnlyList<CustomFieldDefinition>? definitions, string name) =>
+        definitions?.FirstOrDefault(d => string.Equals(d.FieldName, name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(d.Key.Trim().TrimStart('[').TrimEnd(']'), name, StringComparison.OrdinalIgnoreCase))?.DataType;
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Api.Models;
-using CampaignMonitor.Core.Readers;
 using CampaignMonitor.Base;
 using CampaignMonitor.Core.Resolution;
 using CampaignMonitor.Completion;
@@ -35,6 +34,10 @@ public sealed class GetCMSubscriberCommand : ReaderCmdletBase
     [ValidateSet("Active", "Unconfirmed", "Unsubscribed", "Bounced", "Deleted")]
     public string State { get; set; } = "Active";
 
+    /// <summary>Each custom field also as a property of its own, so Export-Csv writes one column per field.</summary>
+    [Parameter]
+    public SwitchParameter ExpandCustomFields { get; set; }
+
     /// <summary>Only subscribers whose state changed on or after this time (the API's date filter).</summary>
     [Parameter]
     public DateTime? Since { get; set; }
@@ -50,9 +53,14 @@ public sealed class GetCMSubscriberCommand : ReaderCmdletBase
         {
             // The field types (which fields are multi-select) are read while the first page is on its way, not before.
             var fieldsTask = client.GetCustomFieldsAsync(listId, Async.Token);
-            IReadOnlyCollection<string>? multiSelectMany = null;
+            IReadOnlyList<CustomFieldDefinition>? fields = null;
+            var expand = ExpandCustomFields.IsPresent;
             Stream(paging => client.GetSubscribersAsync(listId, state, Since, paging, Async.Token),
-                s => new Subscriber(s, listId, credential.Name, multiSelectMany ??= CustomFieldValues.MultiSelectManyNames(Call(_ => fieldsTask)), masker),
+                s =>
+                {
+                    var subscriber = new Subscriber(s, listId, credential.Name, fields ??= Call(_ => fieldsTask), masker);
+                    return expand ? subscriber.WithFieldsExpanded() : subscriber;
+                },
                 $"{State} subscribers of {destination?.ListName ?? listId}");
             if (!fieldsTask.IsCompleted)
                 fieldsTask.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // an empty list never needed them

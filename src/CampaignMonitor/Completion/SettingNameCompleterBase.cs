@@ -8,7 +8,8 @@ namespace CampaignMonitor.Completion;
 /// <summary>Tab completion of setting names from the store (never fails: a broken store just completes nothing).</summary>
 public abstract class SettingNameCompleterBase : IArgumentCompleter
 {
-    internal abstract IEnumerable<string> Names(SettingsCatalog catalog);
+    /// <param name="bound">The parameters the command line gives so far (a template completes for its -Destination).</param>
+    internal abstract IEnumerable<string> Names(SettingsCatalog catalog, IDictionary bound);
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -16,7 +17,7 @@ public abstract class SettingNameCompleterBase : IArgumentCompleter
         List<string> names;
         try
         {
-            names = Names(SettingsCatalog.ForEnvironment()).ToList();
+            names = Names(SettingsCatalog.ForEnvironment(), fakeBoundParameters).ToList();
         }
         catch (Exception ex) when (ex is SettingsException or IOException or UnauthorizedAccessException)
         {

@@ -6,7 +6,7 @@ namespace CampaignMonitor;
 /// <summary>A subscriber of a list, as read back (Get-CMSubscriber).</summary>
 public sealed class Subscriber
 {
-    internal Subscriber(ListSubscriber s, string listId, string credential, IReadOnlyCollection<string> multiSelectMany, PiiMasker masker)
+    internal Subscriber(ListSubscriber s, string listId, string credential, IReadOnlyList<CustomFieldDefinition> fields, PiiMasker masker)
     {
         EmailAddress = masker.Email(s.EmailAddress);
         Name = masker.Name(s.Name);
@@ -17,7 +17,7 @@ public sealed class Subscriber
         ConsentToSendSms = string.IsNullOrEmpty(s.ConsentToSendSms) ? null : s.ConsentToSendSms;
         MobileNumber = masker.Phone(s.MobileNumber);
         ReadsEmailWith = string.IsNullOrEmpty(s.ReadsEmailWith) ? null : s.ReadsEmailWith;
-        CustomFields = Core.Readers.CustomFieldValues.ByName(s.CustomFields, multiSelectMany);
+        CustomFields = new SubscriberFields(Core.Readers.CustomFieldValues.ByName(s.CustomFields, fields));
         ListId = listId;
         Credential = credential;
     }
@@ -34,10 +34,27 @@ public sealed class Subscriber
     public string? ConsentToSendSms { get; }
     public string? MobileNumber { get; }
     public string? ReadsEmailWith { get; }
-    /// <summary>Values by field name; multi-select values as arrays.</summary>
-    public Dictionary<string, object?> CustomFields { get; }
+    /// <summary>Values by field name, typed by the field (Number: decimal, Date: DateTime, MultiSelectMany: string[]).</summary>
+    public SubscriberFields CustomFields { get; }
     public string ListId { get; }
     public string Credential { get; }
 
     public override string ToString() => EmailAddress;
+
+    /// <summary>
+    /// The subscriber with each custom field as a property of its own, named after the field (CF_ before a name
+    /// that is already a property), so Export-Csv writes one column per field; a multi-select value as one cell.
+    /// </summary>
+    internal System.Management.Automation.PSObject WithFieldsExpanded()
+    {
+        var expanded = new System.Management.Automation.PSObject(this);
+        var taken = new HashSet<string>(typeof(Subscriber).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in CustomFields)
+        {
+            var property = taken.Contains(name) ? "CF_" + name : name;
+            taken.Add(property);
+            expanded.Properties.Add(new System.Management.Automation.PSNoteProperty(property, value is string[] many ? string.Join(";", many) : value));
+        }
+        return expanded;
+    }
 }
