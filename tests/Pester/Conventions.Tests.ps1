@@ -163,3 +163,33 @@ Describe 'Tab completion' {
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'CompAT'
     }
 }
+
+Describe 'Credentials are checked the same way, stored or from the environment' {
+    It 'refuses a base URI that is not the API''s root (<_>)' -ForEach 'stored', 'env' {
+        $saved = 'CM_API_KEY', 'CM_CLIENT_ID', 'CM_BASE_URI' | ForEach-Object { [pscustomobject]@{ Name = $_; Value = [Environment]::GetEnvironmentVariable($_) } }
+        try {
+            $failure = $null
+            if ($_ -eq 'stored') {
+                try { New-CMCredential -Name NoRoot -ClientId ('c' * 32) -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'https://api.createsend.com/' } catch { $failure = $_ }
+            }
+            else {
+                $env:CM_API_KEY = 'k'; $env:CM_CLIENT_ID = 'c' * 32; $env:CM_BASE_URI = 'https://api.createsend.com/'
+                try { Get-CMList -Credential env } catch { $failure = $_ }
+            }
+            $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidSetting,*'
+            $failure.Exception.Message | Should -BeLike '*does not end with /api/v3.3/*'
+        }
+        finally { $saved | ForEach-Object { [Environment]::SetEnvironmentVariable($_.Name, $_.Value) } }
+    }
+
+    It 'refuses a client ID that is not 32 hexadecimal digits, from the environment too' {
+        $saved = 'CM_API_KEY', 'CM_CLIENT_ID' | ForEach-Object { [pscustomobject]@{ Name = $_; Value = [Environment]::GetEnvironmentVariable($_) } }
+        try {
+            $env:CM_API_KEY = 'k'; $env:CM_CLIENT_ID = 'c1'
+            $failure = $null
+            try { Get-CMList -Credential env } catch { $failure = $_ }
+            $failure.Exception.Message | Should -BeLike 'CM_CLIENT_ID: *32 hexadecimal digits*'
+        }
+        finally { $saved | ForEach-Object { [Environment]::SetEnvironmentVariable($_.Name, $_.Value) } }
+    }
+}

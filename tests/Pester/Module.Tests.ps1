@@ -64,7 +64,7 @@ Describe 'Dependency isolation' {
 
     It 'imports and works when another Polly.Core version is already loaded, and leaves that one in place' {
         $ForeignPolly | Should -Exist
-        $result = Invoke-CMFreshPwsh -Environment @{ CM_API_KEY = 'isolation-test-key-0001'; CM_CLIENT_ID = 'c0ffee'; CM_BASE_URI = 'http://127.0.0.1:9/api/v3.3/' } -Script @"
+        $result = Invoke-CMFreshPwsh -Environment @{ CM_API_KEY = 'isolation-test-key-0001'; CM_CLIENT_ID = 'c0ffee00c0ffee00c0ffee00c0ffee00'; CM_BASE_URI = 'http://127.0.0.1:9/api/v3.3/' } -Script @"
 Add-Type -Path '$ForeignPolly'
 function Get-PollyIdentity([System.Reflection.Assembly] `$a) {
     `$version = `$a.GetCustomAttributes([System.Reflection.AssemblyInformationalVersionAttribute], `$false)[0].InformationalVersion -replace '\+.*'

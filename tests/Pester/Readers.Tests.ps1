@@ -178,7 +178,7 @@ Describe 'Get-CMCampaign and its reports' {
     It 'says a bad CM_BASE_URI is an invalid setting, naming the variable' {
         $saved = 'CM_API_KEY', 'CM_CLIENT_ID', 'CM_BASE_URI' | ForEach-Object { [pscustomobject]@{ Name = $_; Value = [Environment]::GetEnvironmentVariable($_) } }
         try {
-            $env:CM_API_KEY = 'k'; $env:CM_CLIENT_ID = 'c'; $env:CM_BASE_URI = 'http://example.com/'
+            $env:CM_API_KEY = 'k'; $env:CM_CLIENT_ID = 'c0ffee00c0ffee00c0ffee00c0ffee00'; $env:CM_BASE_URI = 'http://example.com/'
             $failure = $null
             try { Get-CMList -Credential env } catch { $failure = $_ }
             $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidSetting,*'

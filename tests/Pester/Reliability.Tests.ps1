@@ -116,7 +116,7 @@ Get-CMCampaignSummary -CampaignId nope -Credential Secret -Verbose -Debug
 `$env:CM_API_KEY = '$key'; `$env:CM_CLIENT_ID = 'ffffffffffffffffffffffffffffffff'; `$env:CM_BASE_URI = `$sb.BaseUri
 Test-CMCredential env -Verbose -Debug
 Get-CMCredential env | Format-List *
-`$env:CM_BASE_URI = 'http://127.0.0.1:9/'; Test-CMCredential env -Verbose -Debug
+`$env:CM_BASE_URI = 'http://127.0.0.1:9/api/v3.3/'; Test-CMCredential env -Verbose -Debug
 Get-CMSandboxRequest | Format-Table * | Out-String -Width 400
 Get-CMSandboxRequest | ConvertTo-Json
 `$Error | Format-List * -Force | Out-String -Width 400

@@ -27,16 +27,21 @@ internal static class EnvironmentCredential
         var baseText = variables[BaseUriVariable] as string;
         if (string.IsNullOrWhiteSpace(baseText))
             baseText = Api.CampaignMonitorClientOptions.DefaultBaseUri;
-        string baseUri;
+        // Checked like any credential's client ID and base URI, and said to come from the variable.
+        var checkedClientId = FromVariable(ClientIdVariable, () => SettingsValidation.ClientId(clientId));
+        var baseUri = FromVariable(BaseUriVariable, () => SettingsValidation.BaseUri(baseText));
+        return new ApiCredential(Name, checkedClientId, key.Trim(), new Uri(baseUri));
+    }
+
+    private static string FromVariable(string variable, Func<string> check)
+    {
         try
         {
-            baseUri = SettingsValidation.BaseUri(baseText);
+            return check();
         }
         catch (SettingsException ex)
         {
-            // Checked like any credential's base URI, and said to come from the variable.
-            throw new SettingsException(SettingsErrorKind.Invalid, $"{BaseUriVariable}: {ex.Message}", BaseUriVariable, ex);
+            throw new SettingsException(SettingsErrorKind.Invalid, $"{variable}: {ex.Message}", variable, ex);
         }
-        return new ApiCredential(Name, clientId.Trim(), key.Trim(), new Uri(baseUri));
     }
 }

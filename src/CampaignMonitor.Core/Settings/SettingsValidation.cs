@@ -46,7 +46,13 @@ internal static class SettingsValidation
     {
         try
         {
-            return Api.BaseUriPolicy.Normalize(new Uri((baseUri ?? Api.CampaignMonitorClientOptions.DefaultBaseUri).Trim(), UriKind.Absolute)).ToString();
+            var normalized = Api.BaseUriPolicy.Normalize(new Uri((baseUri ?? Api.CampaignMonitorClientOptions.DefaultBaseUri).Trim(), UriKind.Absolute));
+            if (!normalized.AbsolutePath.EndsWith("/api/v3.3/", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SettingsException(SettingsErrorKind.Invalid,
+                    $"The base URI '{baseUri}' does not end with /api/v3.3/: give the API's root, such as https://api.createsend.com/api/v3.3/ (a sandbox's BaseUri has it too).", baseUri);
+            }
+            return normalized.ToString();
         }
         catch (Exception ex) when (ex is UriFormatException or ArgumentException)
         {
