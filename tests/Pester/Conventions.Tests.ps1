@@ -193,3 +193,18 @@ Describe 'Credentials are checked the same way, stored or from the environment' 
         finally { $saved | ForEach-Object { [Environment]::SetEnvironmentVariable($_.Name, $_.Value) } }
     }
 }
+
+Describe 'Data templates as PowerShell shows and takes them' {
+    It 'takes a mapping read from JSON, and shows every mapping readably in a list' {
+        Add-CMDestination -Name JsonDest -Credential Sandbox -ListName 'Json' -Force | Out-Null
+        $mapping = '{ "Email": "EmailAddress", "Tier": { "Field": "Loyalty Tier", "Type": "MultiSelectOne", "Options": ["Gold", "Silver"] } }' | ConvertFrom-Json
+        Add-CMDataTemplate -Name FromJson -Destination JsonDest -Mapping $mapping -Force | Out-Null
+        $template = Get-CMDataTemplate FromJson
+        @($template.Mapping.Keys) | Should -Be 'Email', 'Tier'
+        $template.Mapping['Tier']['Options'] | Should -Be 'Gold', 'Silver'
+        $shown = $template | Format-List | Out-String -Width 200
+        $shown | Should -Match 'Tier → Loyalty Tier \(.*Options=Gold/Silver'
+        $shown | Should -Not -Match 'System\.Collections'
+        (Get-CMCredential Sandbox | Format-Table | Out-String) | Should -Match 'ApiKeyHint'
+    }
+}

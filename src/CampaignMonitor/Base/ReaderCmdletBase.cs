@@ -26,7 +26,8 @@ public abstract class ReaderCmdletBase : CampaignMonitorCmdletBase
         }
         if (credential is not null)
             return (SetUp(() => Resolver.Credential(credential.Name), credential.Name), null);
-        Fail(new PSArgumentException("Give -Destination or -Credential."), "NoCredential", ErrorCategory.InvalidArgument, null);
+        Fail(new PSArgumentException("Give -Destination or -Credential (or pipe in what Get-CMCampaign or Get-CMList returned: it carries its credential)."),
+            "NoCredential", ErrorCategory.InvalidArgument, null);
         return default;
     }
 

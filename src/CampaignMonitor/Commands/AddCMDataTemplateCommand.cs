@@ -24,6 +24,7 @@ public sealed class AddCMDataTemplateCommand : SettingsCmdletBase
 
     /// <summary>Input column → field name, or → @{ Field; Type; Options; Separator; ClearWhenEmpty; Format }.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [MappingFromObject]
     [ValidateNotNull]
     public IDictionary Mapping { get; set; } = new Hashtable();
 

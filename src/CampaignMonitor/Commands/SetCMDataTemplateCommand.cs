@@ -25,6 +25,7 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdletBase
     public DestinationPipeBind? Destination { get; set; }
 
     [Parameter]
+    [MappingFromObject]
     [ValidateNotNull]
     public IDictionary? Mapping { get; set; }
 

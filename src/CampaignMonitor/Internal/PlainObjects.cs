@@ -8,6 +8,8 @@ internal static class PlainObjects
 {
     public static object? Unwrap(object? value) => value switch
     {
+        // An object from ConvertFrom-Json: its properties, in order, as a dictionary.
+        PSObject { BaseObject: PSCustomObject } custom => UnwrapDictionary(new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase).With(custom)),
         PSObject ps => Unwrap(ps.BaseObject),
         IDictionary dictionary => UnwrapDictionary(dictionary),
         string text => text,
@@ -21,5 +23,12 @@ internal static class PlainObjects
         foreach (DictionaryEntry entry in dictionary)
             result[Unwrap(entry.Key)!] = Unwrap(entry.Value);
         return result;
+    }
+
+    private static System.Collections.Specialized.OrderedDictionary With(this System.Collections.Specialized.OrderedDictionary dictionary, PSObject item)
+    {
+        foreach (var property in item.Properties)
+            dictionary[property.Name] = property.Value;
+        return dictionary;
     }
 }
