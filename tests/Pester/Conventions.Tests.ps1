@@ -165,32 +165,32 @@ Describe 'Tab completion' {
 }
 
 Describe 'Credentials are checked the same way, stored or from the environment' {
-    It 'refuses a base URI that is not the API''s root (<_>)' -ForEach 'stored', 'env' {
-        $saved = 'CM_API_KEY', 'CM_CLIENT_ID', 'CM_BASE_URI' | ForEach-Object { [pscustomobject]@{ Name = $_; Value = [Environment]::GetEnvironmentVariable($_) } }
-        try {
-            $failure = $null
-            if ($_ -eq 'stored') {
-                try { New-CMCredential -Name NoRoot -ClientId ('c' * 32) -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'https://api.createsend.com/' } catch { $failure = $_ }
+    BeforeAll {
+        # Runs a command with the env credential's variables set, and gives back the error it ended with.
+        function script:FailureWithEnvironment([hashtable] $Variables, [scriptblock] $Command) {
+            $saved = @{}
+            foreach ($name in 'CM_API_KEY', 'CM_CLIENT_ID', 'CM_BASE_URI') { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+            try {
+                foreach ($name in $Variables.Keys) { [Environment]::SetEnvironmentVariable($name, $Variables[$name]) }
+                try { & $Command; $null } catch { $_ }
             }
-            else {
-                $env:CM_API_KEY = 'k'; $env:CM_CLIENT_ID = 'c' * 32; $env:CM_BASE_URI = 'https://api.createsend.com/'
-                try { Get-CMList -Credential env } catch { $failure = $_ }
-            }
+            finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+        }
+    }
+
+    It 'refuses a base URI that is not the API''s root, stored or from CM_BASE_URI' {
+        foreach ($failure in @(
+                FailureWithEnvironment @{} { New-CMCredential -Name NoRoot -ClientId ('c' * 32) -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'https://api.createsend.com/' }
+                FailureWithEnvironment @{ CM_API_KEY = 'k'; CM_CLIENT_ID = 'c' * 32; CM_BASE_URI = 'https://api.createsend.com/' } { Get-CMList -Credential env }
+            )) {
             $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidSetting,*'
             $failure.Exception.Message | Should -BeLike '*does not end with /api/v3.3/*'
         }
-        finally { $saved | ForEach-Object { [Environment]::SetEnvironmentVariable($_.Name, $_.Value) } }
     }
 
-    It 'refuses a client ID that is not 32 hexadecimal digits, from the environment too' {
-        $saved = 'CM_API_KEY', 'CM_CLIENT_ID' | ForEach-Object { [pscustomobject]@{ Name = $_; Value = [Environment]::GetEnvironmentVariable($_) } }
-        try {
-            $env:CM_API_KEY = 'k'; $env:CM_CLIENT_ID = 'c1'
-            $failure = $null
-            try { Get-CMList -Credential env } catch { $failure = $_ }
-            $failure.Exception.Message | Should -BeLike 'CM_CLIENT_ID: *32 hexadecimal digits*'
-        }
-        finally { $saved | ForEach-Object { [Environment]::SetEnvironmentVariable($_.Name, $_.Value) } }
+    It 'refuses a client ID that is not 32 hexadecimal digits, from CM_CLIENT_ID too' {
+        $failure = FailureWithEnvironment @{ CM_API_KEY = 'k'; CM_CLIENT_ID = 'c1' } { Get-CMList -Credential env }
+        $failure.Exception.Message | Should -BeLike 'CM_CLIENT_ID: *32 hexadecimal digits*'
     }
 }
 
