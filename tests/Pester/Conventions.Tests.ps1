@@ -208,3 +208,13 @@ Describe 'Data templates as PowerShell shows and takes them' {
         (Get-CMCredential Sandbox | Format-Table | Out-String) | Should -Match 'ApiKeyHint'
     }
 }
+
+Describe 'Get-CMCampaign -Destination' {
+    It 'reads only the campaigns sent to that destination''s list' {
+        Add-CMSandboxData -ListName 'Events' -Active 3 -Campaigns 2 | Out-Null
+        Add-CMSandboxData -ListName 'Offers' -Active 3 -Campaigns 3 | Out-Null
+        Add-CMDestination -Name Events -Credential Sandbox -ListName 'Events' -Force | Out-Null
+        @(Get-CMCampaign -Destination Events).Count | Should -Be 2
+        @(Get-CMCampaign -Credential Sandbox).Count | Should -BeGreaterOrEqual 5
+    }
+}

@@ -126,6 +126,10 @@ internal sealed class CampaignMonitorClient : IDisposable
         return Paged<SentCampaign>(path, query, paging, cancellationToken);
     }
 
+    /// <summary>The lists and segments a campaign was sent to.</summary>
+    public Task<CampaignListsAndSegments> GetCampaignListsAndSegmentsAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        GetAsync<CampaignListsAndSegments>($"campaigns/{Id(campaignId, nameof(campaignId))}/listsandsegments.json", cancellationToken);
+
     public Task<CampaignSummary> GetCampaignSummaryAsync(string campaignId, CancellationToken cancellationToken = default) =>
         GetAsync<CampaignSummary>($"campaigns/{Id(campaignId, nameof(campaignId))}/summary.json", cancellationToken);
 

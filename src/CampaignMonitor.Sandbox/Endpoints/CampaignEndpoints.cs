@@ -47,6 +47,15 @@ internal static class CampaignEndpoints
             }, "sentdate"));
         });
 
+        api.MapGet("/campaigns/{campaignId}/listsandsegments.json", (string campaignId, SandboxState state) =>
+        {
+            var c = state.FindCampaign(campaignId);
+            if (c is null)
+                return ApiResults.UnknownCampaign();
+            var lists = c.ListIDs.Select(id => new { ListID = id, Name = state.FindList(id)?.Title ?? "" }).ToList();
+            return ApiResults.Ok(new { Lists = lists, Segments = Array.Empty<object>() });
+        });
+
         api.MapGet("/campaigns/{campaignId}/summary.json", (string campaignId, SandboxState state) =>
         {
             var c = state.FindCampaign(campaignId);

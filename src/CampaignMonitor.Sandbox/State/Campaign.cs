@@ -10,6 +10,8 @@ internal sealed class Campaign
     public string ReplyTo { get; init; } = "sender@example.com";
     public DateTime SentDate { get; init; }
     public List<string> Tags { get; init; } = new();
+    /// <summary>The lists the campaign was sent to.</summary>
+    public List<string> ListIDs { get; init; } = new();
     public string WebVersionURL => $"https://sandbox.createsend.invalid/t/r-{CampaignID}";
     public string WebVersionTextURL => WebVersionURL + "/t";
 

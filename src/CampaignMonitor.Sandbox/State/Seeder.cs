@@ -87,11 +87,14 @@ internal static class Seeder
         var sent = now.AddDays(-random.Next(0, Math.Max(1, spec.DaysBack))).AddMinutes(-random.Next(0, 24 * 60));
         var campaign = new Campaign
         {
-            CampaignID = Convert.ToHexString(idBytes).ToLowerInvariant(),
+            // The list's title goes in too: two lists seeded with the same seed never share campaign IDs, and the
+            // same seed for the same list still gives the same IDs in any sandbox.
+            CampaignID = Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{list.Title}|{Convert.ToHexString(idBytes)}"))).ToLowerInvariant(),
             Name = $"Sandbox campaign {index + 1}",
             Subject = $"News #{index + 1} from the sandbox",
             SentDate = sent,
             Tags = index % 2 == 0 ? new() { "newsletter" } : new() { "promo" },
+            ListIDs = { list.ListID },
         };
         foreach (var email in recipients)
         {

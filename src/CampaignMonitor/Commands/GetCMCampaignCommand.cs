@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Api.Models;
+using CampaignMonitor.Core.Readers;
 using CampaignMonitor.Base;
 
 namespace CampaignMonitor.Commands;
@@ -29,10 +30,18 @@ public sealed class GetCMCampaignCommand : ClientReaderCmdletBase
             Fail(new PSArgumentException($"-SentFrom ({SentFrom:yyyy-MM-dd}) is after -SentTo ({SentTo:yyyy-MM-dd})."),
                 "SentFromAfterSentTo", ErrorCategory.InvalidArgument, SentFrom);
         }
-        var credential = ResolveClient();
+        var (credential, destination) = ResolveCredential(ParameterSetName == CredentialSet ? Credential : null, ParameterSetName == DestinationSet ? Destination : null);
         var client = Client(credential);
         var filter = new SentCampaignFilter { SentFrom = SentFrom, SentTo = SentTo, Tags = Tag };
-        SetUp(() => Stream(paging => client.GetSentCampaignsAsync(credential.ClientId, filter, paging, Async.Token),
-            c => new Campaign(c, credential.Name), "sent campaigns"), credential.Name);
+        if (destination is null)
+        {
+            SetUp(() => Stream(paging => client.GetSentCampaignsAsync(credential.ClientId, filter, paging, Async.Token),
+                c => new Campaign(c, credential.Name), "sent campaigns"), credential.Name);
+            return;
+        }
+        // Only the campaigns sent to the destination's list (or a segment of it).
+        var listId = SetUp(() => Call(ct => Resolver.DestinationListIdAsync(client, destination, credential, ct)), destination.ListName);
+        SetUp(() => Stream(paging => CampaignReader.SentToListAsync(client, credential.ClientId, listId, filter, paging, Async.Token),
+            c => new Campaign(c, credential.Name), $"campaigns sent to {destination.ListName}"), destination.ListName);
     }
 }
