@@ -162,6 +162,12 @@ Describe 'Tab completion' {
         $line = 'Send-CMSubscribers -Destination CompA -DataTemplate Comp'
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'CompAT'
     }
+
+    It 'offers -ListName the list names of the stored destinations, not file names' {
+        Add-CMDestination -Name CompL -Credential Sandbox -ListName 'Completion list' -Force | Out-Null
+        $line = 'Get-CMListStats -Credential Sandbox -ListName Completion'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be "'Completion list'"
+    }
 }
 
 Describe 'Credentials are checked the same way, stored or from the environment' {

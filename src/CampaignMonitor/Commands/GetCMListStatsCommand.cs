@@ -36,6 +36,7 @@ public sealed class GetCMListStatsCommand : ReaderCmdletBase
 
     [Parameter(ParameterSetName = ListNameSet, Mandatory = true)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind ListName { get; set; } = null!;
 
     protected override void ProcessRecord()

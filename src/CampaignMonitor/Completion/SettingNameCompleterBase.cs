@@ -25,6 +25,10 @@ public abstract class SettingNameCompleterBase : IArgumentCompleter
         }
         var prefix = wordToComplete.Trim('\'', '"');
         foreach (var name in names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase))
-            yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, name);
+        {
+            // A list name may hold spaces or quotes: quoted so that the completed line still parses.
+            var text = name.Any(c => char.IsWhiteSpace(c) || "'\"`$;,(){}&|<>#@".Contains(c)) ? "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'" : name;
+            yield return new CompletionResult(text, name, CompletionResultType.ParameterValue, name);
+        }
     }
 }
