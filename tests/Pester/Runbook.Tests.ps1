@@ -169,6 +169,16 @@ Describe '4. The destination''s list is pinned' {
         $quiet | Should -BeNullOrEmpty
     }
 
+    It 'pins a list found ignoring case, and warns of no rename on the next send' {
+        ApiCall Post "lists/$($Sandbox.ClientId).json" @{ Title = 'Casual'; UnsubscribeSetting = 'AllClientLists' } | Out-Null
+        Add-CMDestination -Name Casual -Credential Sandbox -ListName 'casual' -Force | Out-Null
+        foreach ($i in 1..2) {
+            [pscustomobject]@{ Email = "casual$i@example.com" } | Send-CMSubscribers -Destination Casual -WarningVariable +casualWarnings -WarningAction SilentlyContinue | Out-Null
+        }
+        $casualWarnings | Should -BeNullOrEmpty
+        @(ListIds).Count | Should -Be 1
+    }
+
     It 'refuses to send when the pinned list was deleted, saying how to choose again' {
         $first = Rows 2 | Send-CMSubscribers -Destination Nightly -DataTemplate Crm
         ApiCall Delete "lists/$($first.ListId).json" | Out-Null

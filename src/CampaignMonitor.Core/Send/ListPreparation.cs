@@ -66,9 +66,10 @@ internal static class ListPreparation
                 $"The list '{pin.ListName}' ({pin.ListId}) that the destination '{destination.Name}' sends to no longer exists in Campaign Monitor. "
                 + $"Nothing was sent. To send to a list by name again (found, or created when there is none), run: Set-CMDestination -Name '{destination.Name}' -ListName '{destination.ListName}'");
         }
-        if (!string.Equals(found.Details.Title, destination.ListName, StringComparison.Ordinal))
+        // Renamed since it was pinned (a list found ignoring case was pinned under its own spelling: no warning for that).
+        if (!string.Equals(found.Details.Title, pin.ListName, StringComparison.Ordinal))
         {
-            warnings.Add($"The list '{destination.ListName}' of the destination '{destination.Name}' is called '{found.Details.Title}' in Campaign Monitor now; "
+            warnings.Add($"The list '{pin.ListName}' of the destination '{destination.Name}' is called '{found.Details.Title}' in Campaign Monitor now; "
                 + $"sending to it ({pin.ListId}). To take the new name: Set-CMDestination -Name '{destination.Name}' -ListName '{found.Details.Title}'");
         }
         return found;
