@@ -9,12 +9,13 @@ namespace CampaignMonitor.Core.Resolution;
 internal static class ListFinder
 {
     /// <summary>The lists whose names match ignoring case, when none matches exactly and more than one does so: a name that says nothing.</summary>
-    public static IReadOnlyList<ClientList> Ambiguous(IReadOnlyList<ClientList> lists, string name) =>
-        lists.Any(l => string.Equals(l.Name, name, StringComparison.Ordinal))
-            ? Array.Empty<ClientList>()
-            : lists.Where(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)).Skip(1).Any()
-                ? lists.Where(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)).ToList()
-                : Array.Empty<ClientList>();
+    public static IReadOnlyList<ClientList> Ambiguous(IReadOnlyList<ClientList> lists, string name)
+    {
+        if (lists.Any(l => string.Equals(l.Name, name, StringComparison.Ordinal)))
+            return Array.Empty<ClientList>();
+        var alike = lists.Where(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        return alike.Count > 1 ? alike : Array.Empty<ClientList>();
+    }
 
     public static ClientList? Find(IReadOnlyList<ClientList> lists, string name) =>
         lists.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.Ordinal))

@@ -9,7 +9,7 @@ internal static class PlainObjects
     public static object? Unwrap(object? value) => value switch
     {
         // An object from ConvertFrom-Json: its properties, in order, as a dictionary.
-        PSObject { BaseObject: PSCustomObject } custom => UnwrapDictionary(new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase).With(custom)),
+        PSObject { BaseObject: PSCustomObject } custom => UnwrapProperties(custom),
         PSObject ps => Unwrap(ps.BaseObject),
         IDictionary dictionary => UnwrapDictionary(dictionary),
         string text => text,
@@ -25,10 +25,11 @@ internal static class PlainObjects
         return result;
     }
 
-    private static System.Collections.Specialized.OrderedDictionary With(this System.Collections.Specialized.OrderedDictionary dictionary, PSObject item)
+    private static IDictionary UnwrapProperties(PSObject item)
     {
+        var result = new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase);
         foreach (var property in item.Properties)
-            dictionary[property.Name] = property.Value;
-        return dictionary;
+            result[property.Name] = Unwrap(property.Value);
+        return result;
     }
 }

@@ -23,21 +23,13 @@ internal sealed class RowReader
     private readonly bool[] _mapped;
     private readonly int _stringColumn;
 
-    /// <param name="columns">The columns to read, in order.</param>
-    /// <param name="mappedColumns">The columns the mapping reads (their getters may run).</param>
-    /// <param name="emailColumn">The column a string row is taken as.</param>
-    public RowReader(IReadOnlyList<string> columns, IEnumerable<string> mappedColumns, string emailColumn)
-    {
-        _columns = columns.ToArray();
-        var mapped = new HashSet<string>(mappedColumns, StringComparer.OrdinalIgnoreCase);
-        _mapped = _columns.Select(mapped.Contains).ToArray();
-        _stringColumn = Array.FindIndex(_columns, c => string.Equals(c, emailColumn, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>A reader for what a send's plan maps.</summary>
+    /// <summary>A reader of the columns a send's plan reads; a string row is taken as its email column.</summary>
     public RowReader(RowPlan plan)
-        : this(plan.ReadColumns, plan.Targets.Select(t => t.Source), plan.Targets[plan.EmailIndex].Source)
     {
+        _columns = plan.ReadColumns.ToArray();
+        _mapped = _columns.Select(c => plan.TargetOf(c) is not null).ToArray();
+        var emailColumn = plan.Targets[plan.EmailIndex].Source;
+        _stringColumn = Array.FindIndex(_columns, c => string.Equals(c, emailColumn, StringComparison.OrdinalIgnoreCase));
     }
 
     public RowValues Read(PSObject? row)
