@@ -8,7 +8,7 @@
       Test   builds, then runs every xunit and Pester test, and ends with "Tests: N passed, N failed".
       Demo   the main job against the local sandbox.
       Bench  the benchmark suite.
-      TestRunbook  builds, then runs your runbook's Pester tests (-Path) against the built module.
+      TestRunbook  builds, then runs your runbook's Pester tests (-Path) against the built module (-NoBuild: the one in out/).
       Clean  removes out/ and every bin/ and obj/ folder.
     Everything the script needs (Pester, test assets) is fetched by the script itself from NuGet.
 .EXAMPLE
@@ -27,7 +27,10 @@ param(
     [switch] $Quick,
 
     # TestRunbook: the Pester test files (or folders) to run against the built module.
-    [string[]] $Path
+    [string[]] $Path,
+
+    # TestRunbook: use the module already laid out in out/ instead of building it first.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -182,7 +185,8 @@ function Invoke-TestRunbook {
     # A runbook's own Pester tests against the module just built, the way we test examples/Sync-Newsletter.ps1.
     if (-not $Path) { throw 'Give the test file(s) to run: ./build.ps1 TestRunbook -Path ./my-runbook.Tests.ps1' }
     $tests = foreach ($item in $Path) { (Resolve-Path $item).Path }
-    Invoke-Build
+    if (-not $NoBuild) { Invoke-Build }
+    elseif (-not (Test-Path (Join-Path $ModuleOut 'CampaignMonitor.psd1'))) { throw "-NoBuild, but there is no module in $ModuleOut yet: run ./build.ps1 Build once." }
     $pester = Install-NuGetTool -Id 'Pester' -Version $PesterVersion
     $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$(Join-Path $pester 'tools/Pester.psd1')'; `$env:CM_TEST_MODULE_PATH = '$ModuleOut'; " +
         "`$run = Invoke-Pester -Path @('$($tests -join "','")') -PassThru -Output Detailed; exit (`$run.FailedCount + `$run.FailedBlocksCount + `$run.FailedContainersCount)"

@@ -170,6 +170,22 @@ Describe 'Tab completion' {
     }
 }
 
+Describe 'Readers take the destination in position 0' {
+    It 'reads <Command> Positional like <Command> -Destination Positional, and tells a credential''s name apart' -ForEach @(
+        @{ Command = 'Get-CMList' }, @{ Command = 'Get-CMListStats' }, @{ Command = 'Get-CMSubscriber' }, @{ Command = 'Get-CMCampaign' }
+    ) {
+        Add-CMDestination -Name Positional -Credential Sandbox -ListName 'Positional list' -Force | Out-Null
+        Add-CMSandboxData -ListName 'Positional list' -Active 2 | Out-Null
+        $byPosition = @(& $Command Positional -ErrorAction Stop)
+        $byName = @(& $Command -Destination Positional -ErrorAction Stop)
+        $byPosition.Count | Should -Be $byName.Count
+        ($byPosition | ConvertTo-Json -Depth 3 -Compress) | Should -Be ($byName | ConvertTo-Json -Depth 3 -Compress)
+        $failure = $null
+        try { & $Command Sandbox -ErrorAction Stop } catch { $failure = $_ }
+        $failure.Exception.Message | Should -BeLike "*no destination named 'Sandbox', but there is a credential*-Credential 'Sandbox'*"
+    }
+}
+
 Describe 'Credentials are checked the same way, stored or from the environment' {
     BeforeAll {
         # Runs a command with the env credential's variables set, and gives back the error it ended with.
@@ -201,6 +217,15 @@ Describe 'Credentials are checked the same way, stored or from the environment' 
 }
 
 Describe 'Data templates as PowerShell shows and takes them' {
+    It 'stores a mapping given as @{} in column name order, and an [ordered] one in the order typed' {
+        Add-CMDestination -Name OrderDest -Credential Sandbox -ListName 'Order' -Force | Out-Null
+        $plain = @{ Zip = 'Zip'; Email = 'EmailAddress'; Tier = 'Tier'; Age = 'Age'; Mobile = 'MobileNumber'; City = 'City'; Region = 'Region'; Brand = 'Brand' }
+        Add-CMDataTemplate -Name Plain -Destination OrderDest -Mapping $plain -Force | Out-Null
+        @((Get-CMDataTemplate Plain).Mapping.Keys) | Should -Be 'Age', 'Brand', 'City', 'Email', 'Mobile', 'Region', 'Tier', 'Zip'
+        Set-CMDataTemplate -Name Plain -Mapping ([ordered]@{ Zip = 'Zip'; Email = 'EmailAddress'; Age = 'Age' }) | Out-Null
+        @((Get-CMDataTemplate Plain).Mapping.Keys) | Should -Be 'Zip', 'Email', 'Age'
+    }
+
     It 'takes a mapping read from JSON, and shows every mapping readably in a list' {
         Add-CMDestination -Name JsonDest -Credential Sandbox -ListName 'Json' -Force | Out-Null
         $mapping = '{ "Email": "EmailAddress", "Tier": { "Field": "Loyalty Tier", "Type": "MultiSelectOne", "Options": ["Gold", "Silver"] } }' | ConvertFrom-Json
@@ -222,5 +247,31 @@ Describe 'Get-CMCampaign -Destination' {
         Add-CMDestination -Name Events -Credential Sandbox -ListName 'Events' -Force | Out-Null
         @(Get-CMCampaign -Destination Events).Count | Should -Be 2
         @(Get-CMCampaign -Credential Sandbox).Count | Should -BeGreaterOrEqual 5
+    }
+}
+
+Describe 'build.ps1 TestRunbook' {
+    It 'runs a runbook''s own Pester tests against the built module in one step, and fails when they fail' {
+        $passing = Join-Path $Folder 'Passing.Tests.ps1'
+        Set-Content -Path $passing -Value @'
+Describe 'my runbook' {
+    It 'finds the built module through CM_TEST_MODULE_PATH' {
+        Import-Module (Join-Path $env:CM_TEST_MODULE_PATH 'CampaignMonitor.psd1')
+        (Get-Command Send-CMSubscribers).Module.ModuleBase | Should -Be $env:CM_TEST_MODULE_PATH
+    }
+}
+'@
+        $failing = Join-Path $Folder 'Failing.Tests.ps1'
+        Set-Content -Path $failing -Value "Describe 'my runbook' { It 'finds a bug' { 1 | Should -Be 2 } }"
+        $build = Join-Path $PSScriptRoot '../../build.ps1'
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+
+        $said = & dotnet $pwsh -NoProfile -NonInteractive -File $build TestRunbook -NoBuild -Path $passing 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($said -join "`n")
+        ($said -join "`n") | Should -Match 'finds the built module through CM_TEST_MODULE_PATH'
+
+        $said = & dotnet $pwsh -NoProfile -NonInteractive -File $build TestRunbook -NoBuild -Path $failing 2>&1
+        $LASTEXITCODE | Should -Not -Be 0
+        ($said -join "`n") | Should -Match 'finds a bug'
     }
 }

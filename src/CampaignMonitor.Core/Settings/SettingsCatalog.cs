@@ -190,7 +190,19 @@ internal sealed class SettingsCatalog
     public IReadOnlyList<DestinationRecord> GetDestinations(string? pattern = null) =>
         Listed(Store.Destinations, d => d.Name, pattern, "destination");
 
-    public DestinationRecord GetDestination(string name) => Store.Destinations.Get(name);
+    /// <summary>
+    /// A stored destination. A credential's name given for it is told apart: readers take a destination in position 0,
+    /// so <c>Get-CMList prod</c> says to write <c>-Credential prod</c>.
+    /// </summary>
+    public DestinationRecord GetDestination(string name)
+    {
+        if (!Store.Destinations.Exists(name) && CredentialExists(name))
+        {
+            throw new SettingsException(SettingsErrorKind.NotFound,
+                $"There is no destination named '{name}', but there is a credential of that name: give -Credential '{name}'.", name);
+        }
+        return Store.Destinations.Get(name);
+    }
 
     /// <summary>Applies a change to a stored destination and saves it, checked like a new one.</summary>
     public DestinationRecord? SetDestination(string name, Action<DestinationRecord> change, Func<bool>? confirm = null)

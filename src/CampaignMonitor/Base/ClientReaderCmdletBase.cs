@@ -14,12 +14,13 @@ public abstract class ClientReaderCmdletBase : ReaderCmdletBase
     protected const string CredentialSet = "Credential";
     protected const string DestinationSet = "Destination";
 
-    [Parameter(ParameterSetName = CredentialSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = CredentialSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     [ArgumentCompleter(typeof(CredentialNameCompleter))]
     public CredentialPipeBind Credential { get; set; } = null!;
 
-    [Parameter(ParameterSetName = DestinationSet, Mandatory = true)]
+    // Position 0 is the destination on every reader (Get-CMList, Get-CMCampaign, Get-CMListStats, Get-CMSubscriber).
+    [Parameter(ParameterSetName = DestinationSet, Mandatory = true, Position = 0)]
     [ValidateNotNull]
     [ArgumentCompleter(typeof(DestinationNameCompleter))]
     public DestinationPipeBind Destination { get; set; } = null!;

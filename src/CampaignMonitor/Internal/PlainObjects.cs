@@ -17,10 +17,17 @@ internal static class PlainObjects
         _ => value,
     };
 
+    /// <summary>
+    /// A plain hashtable (<c>@{}</c>) has already lost the order it was typed in: its keys are taken in name order, so
+    /// the same <c>@{}</c> always gives the same stored order. Ordered dictionaries keep theirs.
+    /// </summary>
     public static IDictionary UnwrapDictionary(IDictionary dictionary)
     {
         var result = new System.Collections.Specialized.OrderedDictionary();
-        foreach (DictionaryEntry entry in dictionary)
+        var entries = dictionary.Cast<DictionaryEntry>();
+        if (dictionary is Hashtable)
+            entries = entries.OrderBy(e => e.Key?.ToString(), StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
             result[Unwrap(entry.Key)!] = Unwrap(entry.Value);
         return result;
     }
