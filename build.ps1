@@ -71,6 +71,44 @@ function Install-NuGetTool {
     $folder
 }
 
+function Get-AssemblyReference {
+    # The names of the assemblies an assembly file references.
+    param([Parameter(Mandatory)][string] $Path)
+    $stream = [System.IO.File]::OpenRead($Path)
+    try {
+        $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+        $metadata = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+        foreach ($handle in $metadata.AssemblyReferences) { $metadata.GetString($metadata.GetAssemblyReference($handle).Name) }
+        $pe.Dispose()
+    }
+    finally { $stream.Dispose() }
+}
+
+function Copy-SandboxLayout {
+    # The sandbox runs on PowerShell's .NET, so of a self-contained publish it needs only itself, Start-Sandbox.ps1
+    # and the ASP.NET Core assemblies it references, directly or through each other: none of .NET itself, no host.
+    param([Parameter(Mandatory)][string] $Published, [Parameter(Mandatory)][string] $Destination)
+    $deps = Get-Content (Join-Path $Published 'CampaignMonitor.Sandbox.deps.json') -Raw | ConvertFrom-Json -AsHashtable
+    $aspNetCore = @{}
+    foreach ($target in $deps.targets.Values) {
+        foreach ($library in $target.GetEnumerator() | Where-Object Key -Like 'runtimepack.Microsoft.AspNetCore.App.Runtime.*') {
+            foreach ($file in $library.Value.runtime.Keys) { $aspNetCore[[System.IO.Path]::GetFileNameWithoutExtension($file)] = Join-Path $Published (Split-Path $file -Leaf) }
+        }
+    }
+    if ($aspNetCore.Count -eq 0) { throw "No ASP.NET Core runtime pack in $Published; the sandbox must be published self-contained." }
+    $program = Join-Path $Published 'CampaignMonitor.Sandbox.dll'
+    $shipped = [System.Collections.Generic.List[string]]::new()
+    $shipped.Add($program)
+    $seen = [System.Collections.Generic.HashSet[string]]::new()
+    for ($i = 0; $i -lt $shipped.Count; $i++) {
+        foreach ($name in Get-AssemblyReference $shipped[$i]) {
+            if ($aspNetCore.ContainsKey($name) -and $seen.Add($name)) { $shipped.Add($aspNetCore[$name]) }
+        }
+    }
+    foreach ($file in $shipped) { Copy-Item $file $Destination }
+    Copy-Item (Join-Path $Published 'Start-Sandbox.ps1') $Destination
+}
+
 function Invoke-Build {
     $version = (Import-PowerShellDataFile (Join-Path $Root 'CampaignMonitor.psd1')).ModuleVersion
     Write-Host "Building CampaignMonitor $version ($Configuration)"
@@ -82,19 +120,23 @@ function Invoke-Build {
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'Dependencies') -Force
     # pwsh loads the PowerShell layer itself; everything else goes to Dependencies/ and is loaded in the
     # module's own AssemblyLoadContext.
-    $moduleFiles = 'CampaignMonitor.dll', 'CampaignMonitor.pdb', 'CampaignMonitor.Format.ps1xml'
+    # Only what runs is shipped: no symbols, no host files.
+    $moduleFiles = 'CampaignMonitor.dll', 'CampaignMonitor.Format.ps1xml'
     foreach ($file in Get-ChildItem $publish -File) {
         if ($file.Name -in $moduleFiles) { Copy-Item $file.FullName $ModuleOut }
-        elseif ($file.Extension -in '.dll', '.pdb') { Copy-Item $file.FullName $dependencies }
+        elseif ($file.Extension -eq '.dll') { Copy-Item $file.FullName $dependencies }
     }
     foreach ($forbidden in 'System.Management.Automation.dll', 'System.Text.Json.dll') {
         if (Test-Path (Join-Path $dependencies $forbidden)) { throw "$forbidden must not ship with the module: pwsh already has it." }
     }
     Copy-Item (Join-Path $Root 'CampaignMonitor.psd1') $ModuleOut
 
-    # The sandbox: a separate program (ASP.NET Core, net10.0) that Start-CMSandbox runs as a child process.
+    # The sandbox: a separate program (ASP.NET Core, net8.0) that Start-CMSandbox runs in a child pwsh.
+    $sandboxPublish = Join-Path $Out 'sandbox-publish'
+    if (Test-Path $sandboxPublish) { Remove-Item $sandboxPublish -Recurse -Force }
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/CampaignMonitor.Sandbox/CampaignMonitor.Sandbox.csproj'), '-c', $Configuration,
-        '-o', (Join-Path $ModuleOut 'sandbox'), '--nologo', '-v', 'quiet')
+        '-r', 'linux-x64', '--self-contained', 'true', '-o', $sandboxPublish, '--nologo', '-v', 'quiet')
+    Copy-SandboxLayout -Published $sandboxPublish -Destination (New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'sandbox') -Force).FullName
 
     # Help: docs/*.md compiled to MAML in a child pwsh that imports the module just laid out; the about topic as is.
     $helpDir = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'en-US') -Force

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace CampaignMonitor.Sandbox.Tests;
 
-/// <summary>How the sandbox is started: its command line, where its API key may come from, and what it needs.</summary>
+/// <summary>How the sandbox is started: its command line, where its API key may come from, and which program runs it.</summary>
 public class StartupTests
 {
     [Fact]
@@ -48,30 +48,40 @@ public class StartupTests
     }
 
     [Fact]
-    public void WithoutTheAspNetCoreRuntimeTheErrorSaysWhatToInstall()
+    public void TheSandboxRunsInTheSamePowerShellThatRunsTheModule()
     {
-        var root = Directory.CreateTempSubdirectory("no-aspnet-");
+        var home = Directory.CreateTempSubdirectory("pshome-");
         try
         {
-            var dotnet = Path.Combine(root.FullName, "dotnet");
-            File.WriteAllText(dotnet, "");
-            Directory.CreateDirectory(Path.Combine(root.FullName, "shared", "Microsoft.NETCore.App", "10.0.0"));
-            var ex = Assert.Throws<InvalidOperationException>(() => DotnetHost.RequireAspNetCore(dotnet));
-            Assert.Contains("ASP.NET Core Runtime 10.0", ex.Message);
-            Assert.Contains("https://dotnet.microsoft.com/download/dotnet/10.0", ex.Message);
-            Directory.CreateDirectory(Path.Combine(root.FullName, "shared", "Microsoft.AspNetCore.App", "10.0.3"));
-            DotnetHost.RequireAspNetCore(dotnet);
+            var pwsh = Path.Combine(home.FullName, OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh");
+            var dotnet = Path.Combine("/usr/lib/dotnet", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            var host = Path.Combine(home.FullName, "SomeHostingApp");
+
+            // pwsh itself (installed PowerShell, or a self-contained one): the same program.
+            Assert.Equal(pwsh, Line(PowerShellHost.Command(pwsh, home.FullName)));
+            // Under dotnet (the .NET tool), but with no pwsh.dll: refused, naming what was looked for.
+            var refused = Assert.Throws<InvalidOperationException>(() => PowerShellHost.Command(dotnet, home.FullName));
+            Assert.Contains("PowerShell 7.4 or later", refused.Message);
+            File.WriteAllText(Path.Combine(home.FullName, "pwsh.dll"), "");
+            Assert.Equal($"{dotnet} {Path.Combine(home.FullName, "pwsh.dll")}", Line(PowerShellHost.Command(dotnet, home.FullName)));
+            // PowerShell hosted in another program: the pwsh of its $PSHOME.
+            Assert.Throws<InvalidOperationException>(() => PowerShellHost.Command(host, home.FullName));
+            File.WriteAllText(pwsh, "");
+            Assert.Equal(pwsh, Line(PowerShellHost.Command(host, home.FullName)));
         }
         finally
         {
-            root.Delete(recursive: true);
+            home.Delete(recursive: true);
         }
     }
+
+    /// <summary>A command line as one string, to compare by value.</summary>
+    private static string Line((string FileName, IReadOnlyList<string> Arguments) command) => string.Join(" ", command.Arguments.Prepend(command.FileName));
 
     [Fact]
     public async Task StartingFailsClearlyWhenTheProgramIsMissing()
     {
-        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => SandboxProcess.StartAsync(new SandboxStartOptions { SandboxPath = "/nowhere/CampaignMonitor.Sandbox.dll", ApiKey = "k", ClientId = "c" }));
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => SandboxProcess.StartAsync(new SandboxStartOptions { ScriptPath = "/nowhere/Start-Sandbox.ps1", ApiKey = "k", ClientId = "c" }));
         Assert.Contains("build.ps1 Build", ex.Message);
     }
 }

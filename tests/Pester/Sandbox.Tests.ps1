@@ -25,7 +25,8 @@ Start-Sleep -Milliseconds 300
         $result.Output | Should -Match 'type=CampaignMonitor\.Sandbox keytype=SecureString uri=http://127\.0\.0\.1:\d+/api/v3\.3/'
         $result.Output | Should -Match 'works=True'
         $result.Output | Should -Match 'denied=False why=.*refused the API key'
-        $result.Output | Should -Match 'cmdline=\S*dotnet \S+CampaignMonitor\.Sandbox\.dll --port 0 --client-id c0ffee00c0ffee00c0ffee00c0ffee00 --api-key-stdin'
+        # Run by this same PowerShell (here: dotnet with pwsh.dll), never by a dotnet of its own finding.
+        $result.Output | Should -Match "cmdline=$([regex]::Escape((Get-Process -Id $PID).Path)) $([regex]::Escape((Join-Path $PSHOME 'pwsh.dll'))) -NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -File \S+Start-Sandbox\.ps1 --port 0 --client-id c0ffee00c0ffee00c0ffee00c0ffee00 --api-key-stdin"
         $result.Output | Should -Match 'running=False alive=False'
         # The key was shown nowhere: not in Format-List, ConvertTo-Json or the child's command line.
         ($result.Output -split "`n" | Where-Object { $_ -match 'pester-sandbox-key-42' }) | Should -BeNullOrEmpty

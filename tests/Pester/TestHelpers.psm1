@@ -59,4 +59,21 @@ function Assert-CMAccounting {
     if ($sum -ne $Result.Received) { throw "Received $($Result.Received) but New+Existing+Duplicates+Rejected+Failed+Skipped+Unchanged+WouldSend = $sum" }
 }
 
-Export-ModuleMember -Function Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting
+function Get-CMSelfContainedPwsh {
+    <#
+    A PowerShell with its own .NET, like one installed from an MSI, apt, brew or a Docker image: published
+    self-contained from tests/SelfContainedPwsh (once, into out/), with the built-in modules of this pwsh beside it.
+    Returns the path of its pwsh executable.
+    #>
+    $folder = Join-Path $PSScriptRoot '../../out/selfcontained-pwsh'
+    $exe = Join-Path $folder ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    if (-not (Test-Path (Join-Path $folder 'Modules'))) {
+        $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+        $said = & dotnet publish (Join-Path $PSScriptRoot '../SelfContainedPwsh/SelfContainedPwsh.csproj') -c Release -r $rid -o $folder --nologo -v quiet 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "Publishing the self-contained pwsh failed: $($said | Out-String)" }
+        Copy-Item (Join-Path $PSHOME 'Modules') $folder -Recurse
+    }
+    (Resolve-Path $exe).Path
+}
+
+Export-ModuleMember -Function Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting

@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace CampaignMonitor.Core.Sandbox;
 
 /// <summary>
-/// A sandbox running as a child process. It never shares our stdout/stderr (its output is piped and drained
-/// here), gets the API key on stdin (never on the command line), and stops when its parent process goes away.
+/// A sandbox running as a child process of the PowerShell that runs the module (see <see cref="PowerShellHost"/>).
+/// It never shares our stdout/stderr (its output is piped and drained here), gets the API key on stdin (never on
+/// the command line), and stops when its parent process goes away.
 /// </summary>
 internal sealed class SandboxProcess : IDisposable
 {
@@ -33,12 +34,11 @@ internal sealed class SandboxProcess : IDisposable
 
     public static async Task<SandboxProcess> StartAsync(SandboxStartOptions options, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(options.SandboxPath))
-            throw new FileNotFoundException($"The sandbox program is missing at '{options.SandboxPath}'. Rebuild the module (build.ps1 Build).", options.SandboxPath);
-        var dotnet = DotnetHost.Find();
-        DotnetHost.RequireAspNetCore(dotnet);
+        if (!File.Exists(options.ScriptPath))
+            throw new FileNotFoundException($"The sandbox is missing at '{options.ScriptPath}'. Rebuild the module (build.ps1 Build) or reinstall it.", options.ScriptPath);
+        var (program, leading) = PowerShellHost.Command(options.ProcessPath, options.PowerShellHome);
 
-        var start = new ProcessStartInfo(dotnet)
+        var start = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -47,7 +47,10 @@ internal sealed class SandboxProcess : IDisposable
             CreateNoWindow = true,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(options.SandboxPath);
+        foreach (var argument in leading)
+            start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", options.ScriptPath })
+            start.ArgumentList.Add(argument);
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add("--client-id");
@@ -60,6 +63,8 @@ internal sealed class SandboxProcess : IDisposable
         }
         start.Environment.Remove("CM_SANDBOX_API_KEY");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The sandbox process did not start.");
         var errors = new StringBuilder();

@@ -7,7 +7,7 @@ using CampaignMonitor.Base;
 
 namespace CampaignMonitor.Commands;
 
-/// <summary>Starts a local Campaign Monitor-compatible API server (the sandbox) as a child process.</summary>
+/// <summary>Starts a local Campaign Monitor-compatible API server (the sandbox) as a child process of this PowerShell.</summary>
 [Cmdlet(VerbsLifecycle.Start, "CMSandbox")]
 [OutputType(typeof(Sandbox))]
 public sealed class StartCMSandboxCommand : CampaignMonitorCmdletBase
@@ -32,7 +32,9 @@ public sealed class StartCMSandboxCommand : CampaignMonitorCmdletBase
             Fail(new ArgumentException("The sandbox's API key cannot be empty."), "EmptyApiKey", ErrorCategory.InvalidArgument, null);
         var options = new SandboxStartOptions
         {
-            SandboxPath = Path.Combine(Path.GetDirectoryName(typeof(StartCMSandboxCommand).Assembly.Location)!, "sandbox", "CampaignMonitor.Sandbox.dll"),
+            ScriptPath = Path.Combine(Path.GetDirectoryName(typeof(StartCMSandboxCommand).Assembly.Location)!, "sandbox", "Start-Sandbox.ps1"),
+            // $PSHOME: the folder of the PowerShell engine running this module.
+            PowerShellHome = Path.GetDirectoryName(typeof(PSObject).Assembly.Location)!,
             Port = Port,
             ApiKey = plainKey,
             ClientId = ClientId ?? RandomHex(16),
@@ -44,7 +46,7 @@ public sealed class StartCMSandboxCommand : CampaignMonitorCmdletBase
         }
         catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
         {
-            Fail(ex, "SandboxStartFailed", ErrorCategory.ResourceUnavailable, options.SandboxPath);
+            Fail(ex, "SandboxStartFailed", ErrorCategory.ResourceUnavailable, options.ScriptPath);
             return;
         }
         var secure = ApiKey?.Copy() ?? ToSecure(plainKey);
