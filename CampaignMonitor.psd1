@@ -1,6 +1,6 @@
 @{
     # The one place the module's version is set: every assembly reads it from here at build time.
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     RootModule           = 'CampaignMonitor.dll'
     GUID                 = '154aa8af-326a-4f11-bda6-e8037c86a846'
     Author               = 'CampaignMonitor module contributors'
@@ -43,8 +43,10 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('CampaignMonitor', 'createsend', 'Email', 'Marketing', 'Subscribers', 'Sync', 'Linux', 'Windows', 'macOS', 'PSEdition_Core')
-            LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Foundation: Campaign Monitor API v3.3 client with retries, paging and isolated dependencies.'
+            ProjectUri   = 'https://github.com/campaignmonitor-powershell/CampaignMonitor'
+            LicenseUri   = 'https://github.com/campaignmonitor-powershell/CampaignMonitor/blob/main/LICENSE'
+            # Written by build.ps1 Build from the version's section of CHANGELOG.md.
+            ReleaseNotes = ''
         }
     }
 }

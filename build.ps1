@@ -9,6 +9,7 @@
       Demo   the main job against the local sandbox.
       Bench  the benchmark suite.
       TestRunbook  builds, then runs your runbook's Pester tests (-Path) against the built module (-NoBuild: the one in out/).
+      Package  builds, then writes out/packages/CampaignMonitor.<version>.nupkg for Install-PSResource (-NoBuild: from out/).
       Clean  removes out/ and every bin/ and obj/ folder.
     Everything the script needs (Pester, test assets) is fetched by the script itself from NuGet.
 .EXAMPLE
@@ -17,7 +18,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean', 'TestRunbook')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean', 'TestRunbook', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -29,12 +30,13 @@ param(
     # TestRunbook: the Pester test files (or folders) to run against the built module.
     [string[]] $Path,
 
-    # TestRunbook: use the module already laid out in out/ instead of building it first.
+    # TestRunbook, Package: use the module already laid out in out/ instead of building it first.
     [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot 'build/LayoutTools.psm1') -Force
 $env:NO_COLOR = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -71,42 +73,39 @@ function Install-NuGetTool {
     $folder
 }
 
-function Get-AssemblyReference {
-    # The names of the assemblies an assembly file references.
-    param([Parameter(Mandatory)][string] $Path)
-    $stream = [System.IO.File]::OpenRead($Path)
-    try {
-        $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
-        $metadata = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
-        foreach ($handle in $metadata.AssemblyReferences) { $metadata.GetString($metadata.GetAssemblyReference($handle).Name) }
-        $pe.Dispose()
-    }
-    finally { $stream.Dispose() }
+function Get-ReleaseNotes {
+    # The section of CHANGELOG.md for a version, without its heading: what changed, in users' words.
+    param([Parameter(Mandatory)][string] $Version)
+    $lines = Get-Content (Join-Path $Root 'CHANGELOG.md')
+    $start = [array]::FindIndex([string[]] $lines, [Predicate[string]] { param($line) $line -like "## ``[$Version``]*" })
+    if ($start -lt 0) { throw "CHANGELOG.md has no section '## [$Version]': say what changed in this version before building it." }
+    $section = for ($i = $start + 1; $i -lt $lines.Count -and $lines[$i] -notlike '## *' -and $lines[$i] -notmatch '^\[[^\]]+\]: '; $i++) { $lines[$i] }
+    ($section -join "`n").Trim()
 }
 
-function Copy-SandboxLayout {
-    # The sandbox runs on PowerShell's .NET, so of a self-contained publish it needs only itself, Start-Sandbox.ps1
-    # and the ASP.NET Core assemblies it references, directly or through each other: none of .NET itself, no host.
-    param([Parameter(Mandatory)][string] $Published, [Parameter(Mandatory)][string] $Destination)
-    $deps = Get-Content (Join-Path $Published 'CampaignMonitor.Sandbox.deps.json') -Raw | ConvertFrom-Json -AsHashtable
-    $aspNetCore = @{}
-    foreach ($target in $deps.targets.Values) {
-        foreach ($library in $target.GetEnumerator() | Where-Object Key -Like 'runtimepack.Microsoft.AspNetCore.App.Runtime.*') {
-            foreach ($file in $library.Value.runtime.Keys) { $aspNetCore[[System.IO.Path]::GetFileNameWithoutExtension($file)] = Join-Path $Published (Split-Path $file -Leaf) }
-        }
-    }
-    if ($aspNetCore.Count -eq 0) { throw "No ASP.NET Core runtime pack in $Published; the sandbox must be published self-contained." }
-    $program = Join-Path $Published 'CampaignMonitor.Sandbox.dll'
-    $shipped = [System.Collections.Generic.List[string]]::new()
-    $shipped.Add($program)
-    $seen = [System.Collections.Generic.HashSet[string]]::new()
-    for ($i = 0; $i -lt $shipped.Count; $i++) {
-        foreach ($name in Get-AssemblyReference $shipped[$i]) {
-            if ($aspNetCore.ContainsKey($name) -and $seen.Add($name)) { $shipped.Add($aspNetCore[$name]) }
-        }
-    }
-    foreach ($file in $shipped) { Copy-Item $file $Destination }
-    Copy-Item (Join-Path $Published 'Start-Sandbox.ps1') $Destination
+function Set-ReleaseNotes {
+    # Writes the changelog's section into the laid-out manifest (the source keeps ReleaseNotes = '').
+    param([Parameter(Mandatory)][string] $Manifest, [Parameter(Mandatory)][string] $Version)
+    $notes = (Get-ReleaseNotes -Version $Version).Replace("'", "''")
+    $text = Get-Content $Manifest -Raw
+    if ($text -notmatch "ReleaseNotes\s*=\s*''") { throw "$Manifest has no ReleaseNotes = '' to fill in." }
+    Set-Content -Path $Manifest -Value ($text -replace "ReleaseNotes\s*=\s*''", "ReleaseNotes = '$($notes -replace '\$', '$$$$')'") -NoNewline
+}
+
+function Invoke-Package {
+    # A nupkg made by PSResourceGet (Publish-PSResource to a folder repository registered for this call only).
+    if (-not $NoBuild) { Invoke-Build }
+    elseif (-not (Test-Path (Join-Path $ModuleOut 'CampaignMonitor.psd1'))) { throw "-NoBuild, but there is no module in $ModuleOut yet: run ./build.ps1 Build once." }
+    $version = (Import-PowerShellDataFile (Join-Path $ModuleOut 'CampaignMonitor.psd1')).ModuleVersion
+    $packages = New-Item -ItemType Directory -Path (Join-Path $Out 'packages') -Force
+    $package = Join-Path $packages "CampaignMonitor.$version.nupkg"
+    if (Test-Path $package) { Remove-Item $package -Force }
+    $repository = "CampaignMonitorBuild-$([guid]::NewGuid().ToString('n'))"
+    Register-PSResourceRepository -Name $repository -Uri $packages.FullName -Trusted
+    try { Publish-PSResource -Path $ModuleOut -Repository $repository }
+    finally { Unregister-PSResourceRepository -Name $repository }
+    if (-not (Test-Path $package)) { throw "Publish-PSResource did not write $package." }
+    Write-Host "Package written: $package"
 }
 
 function Invoke-Build {
@@ -130,6 +129,7 @@ function Invoke-Build {
         if (Test-Path (Join-Path $dependencies $forbidden)) { throw "$forbidden must not ship with the module: pwsh already has it." }
     }
     Copy-Item (Join-Path $Root 'CampaignMonitor.psd1') $ModuleOut
+    Set-ReleaseNotes -Manifest (Join-Path $ModuleOut 'CampaignMonitor.psd1') -Version $version
 
     # The sandbox: a separate program (ASP.NET Core, net8.0) that Start-CMSandbox runs in a child pwsh.
     $sandboxPublish = Join-Path $Out 'sandbox-publish'
@@ -243,4 +243,5 @@ switch ($Task) {
     'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
     'TestRunbook' { Invoke-TestRunbook }
+    'Package' { Invoke-Package }
 }

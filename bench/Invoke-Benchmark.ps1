@@ -217,8 +217,20 @@ public sealed class GetTinyCommand : System.Management.Automation.PSCmdlet { }
         "@{ ModuleVersion = '1.0.0'; RootModule = 'TinyModule.dll'; GUID = '$([guid]::NewGuid())'; PowerShellVersion = '7.4'; CompatiblePSEditions = @('Core'); CmdletsToExport = @('Get-Tiny') }" |
             Set-Content (Join-Path $tiny 'TinyModule.psd1')
         $oneCmdlet = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $tiny 'TinyModule.psd1')'" }
+        # The installed size: what Install-PSResource writes is this folder.
+        $files = @(Get-ChildItem $ModulePath -Recurse -File)
+        $sandboxFiles = @(Get-ChildItem (Join-Path $ModulePath 'sandbox') -File)
         Add-Result '6. Import cost' "pwsh -c 'Import-Module CampaignMonitor' / pwsh -c 'exit'" (Format-Time $exit) (Format-Time $import) ($import.Median / $exit.Median) '<= 1.25' ($import.Median / $exit.Median -le 1.25) `
-            ("A binary module of one empty cmdlet with the same manifest settings: {0} ({1:0.00}x) - what pwsh charges for loading any binary module. This module's own share above it (25 cmdlets, formats, load context): {2:0.000} s." -f (Format-Time $oneCmdlet), ($oneCmdlet.Median / $exit.Median), ($import.Median - $oneCmdlet.Median))
+            ("A binary module of one empty cmdlet with the same manifest settings: {0} ({1:0.00}x) - what pwsh charges for loading any binary module. This module's own share above it (25 cmdlets, formats, load context): {2:0.000} s. Installed size: {3:0.0} MB in {4} files, of which the sandbox (its ASP.NET Core included) {5:0.0} MB in {6} files, loaded only by Start-CMSandbox, in its own process." -f `
+                (Format-Time $oneCmdlet), ($oneCmdlet.Median / $exit.Median), ($import.Median - $oneCmdlet.Median), (($files | Measure-Object Length -Sum).Sum / 1MB), $files.Count, (($sandboxFiles | Measure-Object Length -Sum).Sum / 1MB), $sandboxFiles.Count)
+    }
+
+    if (Test-Wanted 8) {
+        # 8. Starting a sandbox: a child pwsh that loads ASP.NET Core and listens, against a child pwsh that exits.
+        $bare = Measure-Median $size.ProcessRuns $null { & $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command 'exit' }
+        $started = Measure-Median $size.ProcessRuns $null { $another = Start-CMSandbox; Stop-CMSandbox -Sandbox $another }
+        Add-Result '8. Sandbox start' "Start-CMSandbox and Stop-CMSandbox / pwsh -c 'exit'" (Format-Time $bare) (Format-Time $started) ($started.Median / $bare.Median) 'report' $true `
+            'The sandbox runs in a child of the same pwsh, on its .NET; the rest of the time is loading ASP.NET Core and starting Kestrel.'
     }
 }
 finally {

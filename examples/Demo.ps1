@@ -2,13 +2,15 @@
 .SYNOPSIS
     The main job, end to end, against the local sandbox: set up a credential, a destination and a data template,
     send customers.csv (3,000 rows, a handful deliberately bad) through Send-CMSubscribers, and show the result.
-    Run by `build.ps1 Demo`. Touches nothing outside a temporary settings folder.
+    Run by `build.ps1 Demo` (the module just built); without -ModulePath it uses the installed module. Touches
+    nothing outside a temporary settings folder.
 #>
 param(
-    [Parameter(Mandatory)][string] $ModulePath
+    # The folder of a built module (out/CampaignMonitor); without it, the installed CampaignMonitor.
+    [string] $ModulePath
 )
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $ModulePath 'CampaignMonitor.psd1')
+Import-Module ($ModulePath ? (Join-Path $ModulePath 'CampaignMonitor.psd1') : 'CampaignMonitor')
 
 $work = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-demo-$([guid]::NewGuid())")
 $env:CM_CONFIG_DIR = Join-Path $work 'settings'
