@@ -24,6 +24,7 @@
         'Set-CMDataTemplate'
         'Remove-CMDataTemplate'
         'Send-CMSubscribers'
+        'Get-CMSendHistory'
         'Get-CMList'
         'Get-CMListStats'
         'Get-CMSubscriber'

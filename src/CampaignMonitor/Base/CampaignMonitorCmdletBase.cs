@@ -90,18 +90,24 @@ public abstract class CampaignMonitorCmdletBase : PSCmdlet, IDisposable
 
     /// <summary>Ends the command with a terminating error.</summary>
     [DoesNotReturn]
-    internal void Fail(Exception exception, object? target)
-    {
-        ThrowTerminatingError(ErrorFunnel.ToRecord(exception, target));
-        throw new InvalidOperationException("not reached");
-    }
+    internal void Fail(Exception exception, object? target) => Terminate(ErrorFunnel.ToRecord(exception, target));
 
     /// <summary>Ends the command with a terminating error the cmdlet describes itself.</summary>
     [DoesNotReturn]
-    internal void Fail(Exception exception, string errorId, ErrorCategory category, object? target)
+    internal void Fail(Exception exception, string errorId, ErrorCategory category, object? target) =>
+        Terminate(ErrorFunnel.Create(exception, errorId, category, target));
+
+    [DoesNotReturn]
+    private void Terminate(ErrorRecord error)
     {
-        ThrowTerminatingError(ErrorFunnel.Create(exception, errorId, category, target));
+        OnTerminating(error);
+        ThrowTerminatingError(error);
         throw new InvalidOperationException("not reached");
+    }
+
+    /// <summary>Told the error that is about to end the command (a send records it in the run history).</summary>
+    protected virtual void OnTerminating(ErrorRecord error)
+    {
     }
 
     /// <summary>Runs async work from the pipeline thread (Ctrl+C cancels it). Failures propagate to the caller's SetUp or ForItem.</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Management.Automation;
 using CampaignMonitor.Base;
 using CampaignMonitor.Core.Send;
+using CampaignMonitor.Core.Send.History;
+using CampaignMonitor.Core.Settings;
 using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
 using CampaignMonitor.PipeBind;
@@ -20,6 +22,7 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
     private readonly Stopwatch _clock = new();
+    private readonly DateTimeOffset _startTime = DateTimeOffset.Now;
     private SendContext _context = null!;
     private SendReporter _reporter = null!;
     private SendCheckpoint? _checkpoint;
@@ -28,6 +31,10 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     private RowReader? _reader;
     private long _rowNumber;
     private TimeSpan _lastProgress;
+    private SendRun? _run;
+    private volatile bool _stopped;
+    private string? _endedBy;
+    private string? _historyProblem;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNull]
@@ -94,6 +101,16 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
                 Fail(new DirectoryNotFoundException($"The folder of -RejectPath '{RejectPath}' does not exist."), "RejectPathFolderMissing", ErrorCategory.ObjectNotFound, RejectPath);
         }
         _reporter = new SendReporter(this, Masker, rejectPath, _context.Destination.ListName);
+        _run = new SendRun(new SendHistoryStore(Catalog.Store), _context, Modes());
+    }
+
+    /// <summary>The switches the run history names.</summary>
+    private List<string> Modes()
+    {
+        var modes = new List<string>();
+        if (CheckpointPath is not null) modes.Add("Checkpoint");
+        if (Resubscribe) modes.Add("Resubscribe");
+        return modes;
     }
 
     protected override void ProcessRecord()
@@ -128,6 +145,8 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         });
         var apply = ShouldProcess($"list '{_context.Destination.ListName}' of destination '{_context.Destination.Name}'",
             "Send subscribers (creating the list and the custom fields the mapping needs)");
+        if (apply)
+            _run!.Started(_startTime); // from here the send may reach the API: it goes into the run history
         var prepared = _prepared = SetUp(() => Call(ct => ListPreparation.PrepareAsync(client, _context, columns, apply, ct)), _context.Destination.ListName);
         _reader = new RowReader(prepared.Plan);
         _reporter.Start(prepared, apply);
@@ -143,6 +162,9 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         _engine?.Close();
         var summary = _engine?.Summary;
         _reporter.Finished(summary);
+        RecordRun();
+        if (_historyProblem is not null)
+            WriteWarning($"The send was not recorded in the run history: {_historyProblem}");
         WriteObject(new SendResult(_context.Destination, summary, _prepared, _engine is null ? 0 : Client(_context.Credential).RetryCount, _clock.Elapsed, Masker, _reporter.RejectPath));
         if (_reporter.NotDelivered(summary) is { } notDelivered)
             WriteError(notDelivered); // after the result: a runbook under Stop still has it
@@ -179,8 +201,24 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         }
     }
 
+    /// <summary>Records this send in the run history, once (at its end, its stop or the error that ended it).</summary>
+    private void RecordRun()
+    {
+        try
+        {
+            _run?.Record(DateTimeOffset.Now, _prepared?.ListId, _engine?.Summary, _stopped, _endedBy);
+        }
+        catch (SettingsException ex)
+        {
+            _historyProblem = ex.Message;
+        }
+    }
+
+    protected override void OnTerminating(ErrorRecord error) => _endedBy ??= error.Exception.Message;
+
     protected override void OnStopping()
     {
+        _stopped = true;
         _engine?.Stop();
         // The pipeline is stopping, so its streams are closed: the host is told directly what was confirmed.
         if (_engine is not null)
@@ -189,6 +227,7 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
 
     protected override void DisposeOwned()
     {
+        RecordRun(); // a stopped send, or one a terminating error ended: nothing can be written to the pipeline now
         _reporter?.Dispose();
         if (_engine is not null)
             _engine.Dispose();
