@@ -20,4 +20,7 @@ internal sealed class PendingRow
 
     /// <summary>An earlier row of the input had the same email address.</summary>
     public bool IsDuplicate { get; set; }
+
+    /// <summary>With -Incremental: the fingerprint of the values the row sends.</summary>
+    public ulong ValuesFingerprint { get; set; }
 }

@@ -1,10 +1,12 @@
 using CampaignMonitor.Core.Send.Events;
+using CampaignMonitor.Core.Send.Incremental;
 
 namespace CampaignMonitor.Core.Send;
 
 /// <summary>
 /// Owns one send: rows go in (<see cref="Accept"/>), are mapped and checked by the plan, found to repeat an earlier
-/// address or not, skipped when a checkpoint had them confirmed, and gathered into batches that go out concurrently;
+/// address or not, skipped when a checkpoint had them confirmed, left out when an incremental state has them
+/// unchanged, and gathered into batches that go out concurrently;
 /// events come out (<see cref="TryTakeEvent"/>) and the counts are kept (<see cref="Summary"/>).
 /// <para>
 /// Not thread-safe by design: one caller thread gives rows and takes events (a cmdlet's pipeline thread); the
@@ -18,20 +20,29 @@ internal sealed class SendEngine : IDisposable
     private readonly FingerprintSet _seen = new();
     private readonly SendTally _tally = new();
     private readonly Queue<SendEvent> _events = new();
+    private readonly IncrementalState? _state;
+    private readonly SentValues? _sentValues;
     private SendCheckpoint? _checkpoint;
     private HeldBatch? _held;
+    private bool _stateSaved;
     private bool _circuitOpened;
     private volatile bool _stopped;
 
     /// <param name="plan">How rows are mapped and checked.</param>
     /// <param name="target">Where batches go; null for a dry run (-WhatIf): rows are checked and counted, nothing is sent.</param>
     /// <param name="checkpoint">Rows it holds were confirmed by an earlier run: counted as skipped, not sent. The engine records confirmed batches in it.</param>
-    public SendEngine(RowPlan plan, SendTarget? target, SendCheckpoint? checkpoint = null)
+    /// <param name="state">-Incremental: rows whose address and values it holds count as unchanged, not sent; confirmed rows are recorded in it, and it is saved when the send ends.</param>
+    public SendEngine(RowPlan plan, SendTarget? target, SendCheckpoint? checkpoint = null, IncrementalState? state = null)
     {
         Plan = plan;
         _sender = target is null ? null : new ImportSender(target);
         _checkpoint = checkpoint;
+        _state = state;
+        _sentValues = state is null ? null : new SentValues(plan);
     }
+
+    /// <summary>Why the incremental state could not be saved at the end of the send (null when it was, or there is none).</summary>
+    public string? StateProblem { get; private set; }
 
     public RowPlan Plan { get; }
 
@@ -56,6 +67,8 @@ internal sealed class SendEngine : IDisposable
         }
         var pending = new PendingRow(rowNumber, mapped.Record!, row);
         pending.IsDuplicate = !_seen.Add(pending.Fingerprint);
+        if (_sentValues is not null)
+            pending.ValuesFingerprint = _sentValues.Of(pending.Record);
         if (_held is not null && rowNumber > _held.Batch.Last)
             return ReleaseHeldThenAsync(pending, cancellationToken);
         return Take(pending, cancellationToken);
@@ -76,6 +89,7 @@ internal sealed class SendEngine : IDisposable
     /// </summary>
     public void Close()
     {
+        SaveState();
         var summary = Summary;
         if (_checkpoint is not null && !DryRun && !_stopped && summary.Failed == 0 && summary.Accounted == summary.Received)
         {
@@ -132,6 +146,11 @@ internal sealed class SendEngine : IDisposable
     /// <summary>A valid row goes into the open batch (or, in a dry run, is counted as what the real send would do).</summary>
     private Task Forward(PendingRow pending, CancellationToken cancellationToken)
     {
+        if (_state is not null && _state.IsUnchanged(pending.Fingerprint, pending.ValuesFingerprint))
+        {
+            _tally.Unchanged++;
+            return Task.CompletedTask;
+        }
         if (_sender is null)
         {
             // What the real send would do with the row: import it, or import it as a repeat of an earlier address.
@@ -168,6 +187,7 @@ internal sealed class SendEngine : IDisposable
         {
             // Recorded (and flushed) before the batch is reported: a kill after this line never sends it again.
             _checkpoint?.Record(outcome.Rows);
+            RecordInState(outcome);
             _events.Enqueue(new BatchConfirmed(outcome.Number, outcome.Rows.Count, outcome.FirstRow, result.TotalNewSubscribers, rejections.Count, result.IsPartial, outcome.Duration));
         }
         else if (outcome.Error is CircuitOpenException open)
@@ -185,8 +205,47 @@ internal sealed class SendEngine : IDisposable
             _events.Enqueue(new RowRejected(rejection));
     }
 
+    /// <summary>Puts a confirmed batch's imported rows (not those the API refused) into the incremental state.</summary>
+    private void RecordInState(BatchOutcome outcome)
+    {
+        if (_state is null || outcome.Result is not { } result)
+            return;
+        var refused = result.FailureDetails.Select(f => f.EmailAddress.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in outcome.Rows)
+        {
+            if (!refused.Contains(row.Record.EmailAddress))
+                _state.Confirmed(row.Fingerprint, row.ValuesFingerprint, row.RowNumber);
+        }
+    }
+
+    /// <summary>
+    /// Writes the incremental state once, at the end of the send however it ended (confirmed rows only); never in a
+    /// dry run. A failure is kept in <see cref="StateProblem"/>: the send itself is not undone by it.
+    /// </summary>
+    private void SaveState()
+    {
+        if (_state is null || DryRun || _stateSaved)
+            return;
+        _stateSaved = true;
+        try
+        {
+            _state.Save();
+        }
+        catch (SendException ex)
+        {
+            StateProblem = ex.Message;
+        }
+    }
+
     public void Dispose()
     {
+        // A send that was stopped or ended by an error: batches confirmed but not yet counted still go into the state.
+        if (_state is not null && _sender is not null && !_stateSaved)
+        {
+            while (_sender.Completed.TryDequeue(out var outcome))
+                RecordInState(outcome);
+            SaveState();
+        }
         _sender?.Dispose();
         _checkpoint?.Dispose();
     }

@@ -19,4 +19,8 @@ internal enum SendErrorKind
     PinnedListDeleted,
     /// <summary>Two or more lists match the destination's list name when case is ignored, none exactly.</summary>
     AmbiguousListName,
+    /// <summary>The -Incremental state file is not a state of this version, or is damaged.</summary>
+    StateInvalid,
+    /// <summary>The -Incremental state file cannot be read or written.</summary>
+    StateUnavailable,
 }

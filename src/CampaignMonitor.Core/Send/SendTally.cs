@@ -21,6 +21,7 @@ internal sealed class SendTally
     public long Failed { get; private set; }
     public long Skipped { get; set; }
     public long WouldSend { get; set; }
+    public long Unchanged { get; set; }
     public int Batches { get; private set; }
 
     public SendSummary Summary(bool dryRun, bool circuitOpened)
@@ -28,7 +29,7 @@ internal sealed class SendTally
         Dictionary<string, long> byCode;
         lock (_rejectedByCode)
             byCode = new Dictionary<string, long>(_rejectedByCode, StringComparer.Ordinal);
-        return new(Received, New, Existing, Duplicates, Rejected, Failed, Skipped, Unchanged: 0, WouldSend, Batches, _rejects.ToArray(), byCode, dryRun, circuitOpened);
+        return new(Received, New, Existing, Duplicates, Rejected, Failed, Skipped, Unchanged, WouldSend, Batches, _rejects.ToArray(), byCode, dryRun, circuitOpened);
     }
 
     /// <summary>A row refused by our own checks, before any API call.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CampaignMonitor.Core.IO;
 
 namespace CampaignMonitor.Core.Settings;
 
@@ -128,22 +129,12 @@ internal sealed class SettingsStore
     internal void WriteAtomically(string path, byte[] content)
     {
         EnsureFolder(Path.GetRelativePath(Folder, Path.GetDirectoryName(path)!));
-        var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = OwnerOnlyFile;
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
+            AtomicFile.Write(path, stream => stream.Write(content));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(temp); } catch (IOException) { }
             throw new SettingsException(SettingsErrorKind.Unavailable, $"Could not write '{path}': {ex.Message}", path, ex);
         }
     }

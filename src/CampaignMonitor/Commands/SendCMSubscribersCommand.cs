@@ -3,6 +3,7 @@ using System.Management.Automation;
 using CampaignMonitor.Base;
 using CampaignMonitor.Core.Send;
 using CampaignMonitor.Core.Send.History;
+using CampaignMonitor.Core.Send.Incremental;
 using CampaignMonitor.Core.Settings;
 using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
@@ -88,6 +89,21 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     [ValidateRange(0, 20)]
     public int MaxRetries { get; set; } = 6;
 
+    /// <summary>Sends only the rows whose address or values changed since the last send to this destination and template.</summary>
+    [Parameter]
+    public SwitchParameter Incremental { get; set; }
+
+    /// <summary>With -Incremental: the state file (default: state/ in the settings folder). Implies -Incremental.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StatePath { get; set; }
+
+    /// <summary>With -Incremental: sends every row and rebuilds the state. Implies -Incremental.</summary>
+    [Parameter]
+    public SwitchParameter Resync { get; set; }
+
+    private bool IsIncremental => Incremental || Resync || StatePath is not null;
+
     protected override void BeginProcessing()
     {
         _clock.Start();
@@ -108,6 +124,8 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     private List<string> Modes()
     {
         var modes = new List<string>();
+        if (IsIncremental) modes.Add("Incremental");
+        if (Resync) modes.Add("Resync");
         if (CheckpointPath is not null) modes.Add("Checkpoint");
         if (Resubscribe) modes.Add("Resubscribe");
         return modes;
@@ -151,7 +169,22 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         _reader = new RowReader(prepared.Plan);
         _reporter.Start(prepared, apply);
         var target = apply ? new SendTarget(client, prepared.ListId!, new ImportFlags(Resubscribe, QueueAutoresponders, RestartAutoresponders), BatchSize, MaxConcurrency) : null;
-        _engine = new SendEngine(prepared.Plan, target, _checkpoint);
+        _engine = new SendEngine(prepared.Plan, target, _checkpoint, IsIncremental ? OpenState(prepared) : null);
+    }
+
+    /// <summary>-Incremental: the state of this destination and template, for this list and mapping.</summary>
+    private IncrementalState OpenState(PreparedList prepared)
+    {
+        var path = StatePath is null
+            ? IncrementalState.DefaultPath(Catalog.Store.Folder, _context.Destination.Name, _context.Template?.Name)
+            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
+        // A list a dry run would create has no ID yet: no state can be for it.
+        var context = SentValues.Context(_context, prepared.ListId ?? "", prepared.Plan);
+        var state = SetUp(() => IncrementalState.Open(path, context, Resync), path);
+        WriteVerbose(state.StartedAfresh is { } why
+            ? $"Incremental: starting afresh ({why}); state file '{path}'."
+            : $"Incremental: {state.Count:N0} addresses known from earlier sends (state file '{path}').");
+        return state;
     }
 
     protected override void EndProcessing()
@@ -160,6 +193,8 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
             WaitFor(_engine.FinishAsync(Async.Token));
         Drain(final: true);
         _engine?.Close();
+        if (_engine?.StateProblem is { } stateProblem)
+            WriteWarning($"{stateProblem} The next -Incremental send will send more than it needs to, never less.");
         var summary = _engine?.Summary;
         _reporter.Finished(summary);
         RecordRun();

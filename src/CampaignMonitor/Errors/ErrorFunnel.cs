@@ -25,7 +25,8 @@ internal static class ErrorFunnel
             SendException send => (send.Kind.ToString(), send.Kind switch
             {
                 SendErrorKind.NoEmailColumn => ErrorCategory.InvalidData,
-                SendErrorKind.CheckpointUnavailable => ErrorCategory.ResourceUnavailable,
+                SendErrorKind.CheckpointUnavailable or SendErrorKind.StateUnavailable => ErrorCategory.ResourceUnavailable,
+                SendErrorKind.StateInvalid => ErrorCategory.InvalidData,
                 _ => ErrorCategory.InvalidOperation,
             }),
             ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
