@@ -52,6 +52,25 @@ Describe 'Sync-Newsletter.ps1' {
         (Get-CMListStats -Destination Newsletter).TotalActiveSubscribers | Should -Be 2500
     }
 
+    It 'with -Mirror, sends only what changed and removes who left the export' {
+        (& $Runbook -CsvPath $Csv -Mirror).New | Should -Be 2500
+        # Tomorrow's export: 100 customers gone, 48 moved house (every 50th of the rest).
+        $tomorrow = Join-Path ([IO.Path]::GetTempPath()) "runbook-tomorrow-$([guid]::NewGuid()).csv"
+        Import-Csv $Csv | Select-Object -Skip 100 | ForEach-Object { if ([int]$_.Zip % 50 -eq 0) { $_.Zip = '99999' }; $_ } | Export-Csv $tomorrow
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        $result = & $Runbook -CsvPath $tomorrow -Mirror
+        $result.Unchanged | Should -Be 2352
+        $result.Existing | Should -Be 48
+        $result.Removed | Should -Be 100
+        @(Get-CMSandboxRequest -Path '*import.json').Count | Should -Be 1
+        (Get-CMListStats -Destination Newsletter).TotalActiveSubscribers | Should -Be 2400
+        # A broken export with most customers missing removes nobody, and fails the run for a person to look at.
+        Import-Csv $Csv | Select-Object -First 500 | Export-Csv $tomorrow
+        { & $Runbook -CsvPath $tomorrow -Mirror } | Should -Throw '*nobody was removed*'
+        (Get-CMListStats -Destination Newsletter).TotalActiveSubscribers | Should -Be 2400
+        Remove-Item $tomorrow
+    }
+
     It 'fails the run, with the rows kept, when Campaign Monitor is down' {
         Set-CMSandboxFault -ErrorRate 1 -PathContains import
         # Give up sooner than production would; the runbook itself is unchanged.

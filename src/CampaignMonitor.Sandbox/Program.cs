@@ -69,6 +69,7 @@ namespace CampaignMonitor.Sandbox
             ListEndpoints.Map(api);
             CustomFieldEndpoints.Map(api);
             SubscriberEndpoints.Map(api);
+            SubscriberRemovalEndpoints.Map(api);
             SubscriberStateEndpoints.Map(api);
             CampaignEndpoints.Map(api);
             AdminEndpoints.Map(app.MapGroup("/_sandbox"), app.Lifetime);

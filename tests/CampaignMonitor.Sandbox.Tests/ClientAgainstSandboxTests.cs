@@ -55,6 +55,28 @@ public class ClientAgainstSandboxTests
     }
 
     [Fact]
+    public async Task DeletingAndUnsubscribingMoveTheMemberAndAnAddressNotInTheListIsNoError()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var client = sandbox.Client();
+        var listId = await client.CreateListAsync(SandboxHost.ClientId, new CreateListRequest { Title = "Leavers" });
+        await client.ImportSubscribersAsync(listId, new ImportSubscribersRequest { Subscribers = Rows(1, 3) });
+
+        Assert.True(await client.DeleteSubscriberAsync(listId, "P000001@example.com"));
+        Assert.True(await client.DeleteSubscriberAsync(listId, "p000001@example.com")); // deleted already: the same answer
+        Assert.True(await client.UnsubscribeAsync(listId, " p000002@example.com "));
+        Assert.False(await client.DeleteSubscriberAsync(listId, "stranger@example.com")); // 203: not in the list
+        Assert.False(await client.UnsubscribeAsync(listId, "stranger@example.com"));
+
+        Assert.Equal(new[] { "p000001@example.com" }, (await All(client.GetSubscribersAsync(listId, SubscriberState.Deleted))).Select(s => s.EmailAddress));
+        Assert.Equal(new[] { "p000002@example.com" }, (await All(client.GetSubscribersAsync(listId, SubscriberState.Unsubscribed))).Select(s => s.EmailAddress));
+        Assert.Equal(new[] { "p000003@example.com" }, (await All(client.GetSubscribersAsync(listId, SubscriberState.Active))).Select(s => s.EmailAddress));
+        var unknownList = await Assert.ThrowsAnyAsync<CampaignMonitorException>(() => client.DeleteSubscriberAsync("0123456789abcdef0123456789abcdef", "p000003@example.com"));
+        Assert.Contains("101", unknownList.Message);
+        await Assert.ThrowsAnyAsync<CampaignMonitorException>(() => client.UnsubscribeAsync(listId, "not-an-address"));
+    }
+
+    [Fact]
     public async Task APartialImportComesBackAsAResult()
     {
         await using var sandbox = await SandboxHost.StartAsync();

@@ -114,6 +114,14 @@ Import-Module '$(Get-CMTestManifestPath)'
         (Get-CMListStats -Destination Nightly).TotalActiveSubscribers | Should -Be 10000
     }
 
+    It 'forgets what it sent to a sandbox that was reset' {
+        $Rows | Select-Object -First 30 | Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental | Out-Null
+        Reset-CMSandbox -Confirm:$false
+        $after = $Rows | Select-Object -First 30 | Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental
+        $after.Unchanged | Should -Be 0
+        $after.New | Should -Be 30
+    }
+
     It 'keeps the state where -StatePath says, and refuses a file that is not a state' {
         $path = Join-Path ([IO.Path]::GetTempPath()) "cm-state-$([guid]::NewGuid()).state"
         try {

@@ -112,6 +112,28 @@ internal sealed class CampaignMonitorClient : IDisposable
         return Paged<ListSubscriber>(path, query, paging, cancellationToken);
     }
 
+    /// <summary>The API's code for an address the list does not have.</summary>
+    public const int SubscriberNotInListCode = 203;
+
+    /// <summary>Moves a subscriber to Deleted. False when the list does not have the address (code 203): it is gone already.</summary>
+    public async Task<bool> DeleteSubscriberAsync(string listId, string email, CancellationToken cancellationToken = default)
+    {
+        var path = $"subscribers/{Id(listId, nameof(listId))}.json" + new QueryString().Add("email", Email(email));
+        var answer = await _transport.SendAsync(HttpMethod.Delete, path, null, SubscriberNotInListCode, cancellationToken).ConfigureAwait(false);
+        return answer.Error is null;
+    }
+
+    /// <summary>Moves a subscriber to Unsubscribed (across the client's lists when the list says AllClientLists). False when the list does not have the address (code 203).</summary>
+    public async Task<bool> UnsubscribeAsync(string listId, string email, CancellationToken cancellationToken = default)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new UnsubscribeRequest { EmailAddress = Email(email) }, ApiJson.Options);
+        var answer = await _transport.SendAsync(HttpMethod.Post, $"subscribers/{Id(listId, nameof(listId))}/unsubscribe.json", body, SubscriberNotInListCode, cancellationToken).ConfigureAwait(false);
+        return answer.Error is null;
+    }
+
+    private static string Email(string email) =>
+        string.IsNullOrWhiteSpace(email) ? throw new ArgumentException("The email address must not be empty.", nameof(email)) : email.Trim();
+
     // ---- campaigns -----------------------------------------------------------------------------------------
 
     /// <summary>The client's sent campaigns, newest first (v3.3 paged form; the older bare array is accepted too).</summary>

@@ -22,6 +22,8 @@ internal sealed class SendEngine : IDisposable
     private readonly Queue<SendEvent> _events = new();
     private readonly IncrementalState? _state;
     private readonly SentValues? _sentValues;
+    private readonly FingerprintSet? _activeMembers;
+    private readonly FingerprintSet? _refusedAddresses;
     private SendCheckpoint? _checkpoint;
     private HeldBatch? _held;
     private bool _stateSaved;
@@ -32,14 +34,27 @@ internal sealed class SendEngine : IDisposable
     /// <param name="target">Where batches go; null for a dry run (-WhatIf): rows are checked and counted, nothing is sent.</param>
     /// <param name="checkpoint">Rows it holds were confirmed by an earlier run: counted as skipped, not sent. The engine records confirmed batches in it.</param>
     /// <param name="state">-Incremental: rows whose address and values it holds count as unchanged, not sent; confirmed rows are recorded in it, and it is saved when the send ends.</param>
-    public SendEngine(RowPlan plan, SendTarget? target, SendCheckpoint? checkpoint = null, IncrementalState? state = null)
+    /// <param name="mirror">-Mirror: the addresses of refused rows are kept too (<see cref="InInput"/>).</param>
+    /// <param name="activeMembers">-Mirror with -Incremental: the list's Active members before the send; an unchanged row whose address is not among them is sent anyway.</param>
+    public SendEngine(RowPlan plan, SendTarget? target, SendCheckpoint? checkpoint = null, IncrementalState? state = null, bool mirror = false, FingerprintSet? activeMembers = null)
     {
         Plan = plan;
         _sender = target is null ? null : new ImportSender(target);
         _checkpoint = checkpoint;
         _state = state;
         _sentValues = state is null ? null : new SentValues(plan);
+        _activeMembers = activeMembers;
+        _refusedAddresses = mirror ? new FingerprintSet() : null;
     }
+
+    /// <summary>
+    /// -Mirror's "in the input": the address of any row, sent, repeated, unchanged, skipped by a checkpoint, or
+    /// rejected (by our checks or the API) while well-formed.
+    /// </summary>
+    public bool InInput(ulong address) => _seen.Contains(address) || _refusedAddresses?.Contains(address) == true;
+
+    /// <summary>-Mirror removed this address from the list: it leaves the incremental state.</summary>
+    public void Removed(string email) => _state?.Removed(EmailRule.Fingerprint(email));
 
     /// <summary>Why the incremental state could not be saved at the end of the send (null when it was, or there is none).</summary>
     public string? StateProblem { get; private set; }
@@ -62,6 +77,9 @@ internal sealed class SendEngine : IDisposable
         var mapped = Plan.Map(row);
         if (mapped.Refusal is { } refusal)
         {
+            // A member whose row has a bad value is still in the audience: -Mirror must not remove them.
+            if (_refusedAddresses is not null && Plan.EmailOf(row) is var email && EmailRule.IsWellFormed(email))
+                _refusedAddresses.Add(EmailRule.Fingerprint(email));
             _events.Enqueue(new RowRejected(_tally.Refuse(rowNumber, Plan.EmailOf(row), refusal, row)));
             return Task.CompletedTask;
         }
@@ -89,7 +107,6 @@ internal sealed class SendEngine : IDisposable
     /// </summary>
     public void Close()
     {
-        SaveState();
         var summary = Summary;
         if (_checkpoint is not null && !DryRun && !_stopped && summary.Failed == 0 && summary.Accounted == summary.Received)
         {
@@ -146,7 +163,9 @@ internal sealed class SendEngine : IDisposable
     /// <summary>A valid row goes into the open batch (or, in a dry run, is counted as what the real send would do).</summary>
     private Task Forward(PendingRow pending, CancellationToken cancellationToken)
     {
-        if (_state is not null && _state.IsUnchanged(pending.Fingerprint, pending.ValuesFingerprint))
+        // With -Mirror, an unchanged row whose member is no longer active (changed in Campaign Monitor) is sent anyway.
+        if (_state is not null && _state.IsUnchanged(pending.Fingerprint, pending.ValuesFingerprint)
+            && (_activeMembers is null || _activeMembers.Contains(pending.Fingerprint)))
         {
             _tally.Unchanged++;
             return Task.CompletedTask;
@@ -219,10 +238,11 @@ internal sealed class SendEngine : IDisposable
     }
 
     /// <summary>
-    /// Writes the incremental state once, at the end of the send however it ended (confirmed rows only); never in a
-    /// dry run. A failure is kept in <see cref="StateProblem"/>: the send itself is not undone by it.
+    /// Writes the incremental state once, at the end of the send however it ended (confirmed rows only, after
+    /// -Mirror's removals; <see cref="Dispose"/> does it for a send that was stopped); never in a dry run. A failure
+    /// is kept in <see cref="StateProblem"/>: the send itself is not undone by it.
     /// </summary>
-    private void SaveState()
+    public void SaveState()
     {
         if (_state is null || DryRun || _stateSaved)
             return;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CampaignMonitor.Base;
+using CampaignMonitor.Core.Send.Incremental;
 
 namespace CampaignMonitor.Commands;
 
@@ -22,8 +23,22 @@ public sealed class ResetCMSandboxCommand : SandboxCmdletBase
         else
         {
             CallSandbox(sandbox, (admin, ct) => admin.ResetAsync(ct));
-            // Its lists are gone: destinations pinned to them find (or create) their lists by name again.
-            Catalog.Store.ListPins.ForgetAll(new Uri(sandbox.BaseUri));
+            // Its lists are gone: destinations pinned to them find (or create) their lists by name again, and what
+            // -Incremental remembers sending to them is forgotten (the list IDs come back the same).
+            var baseUri = new Uri(sandbox.BaseUri);
+            Catalog.Store.ListPins.ForgetAll(baseUri);
+            foreach (var destination in Catalog.Store.Destinations.All())
+            {
+                try
+                {
+                    if (Catalog.ResolveCredential(destination.Credential).BaseUri == baseUri)
+                        IncrementalState.ForgetDefault(Catalog.Store.Folder, destination.Name);
+                }
+                catch (Core.Settings.SettingsException)
+                {
+                    // A destination whose credential is gone or unreadable sends nowhere: nothing to forget.
+                }
+            }
         }
     }
 }

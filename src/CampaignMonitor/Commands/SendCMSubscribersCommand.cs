@@ -4,6 +4,8 @@ using CampaignMonitor.Base;
 using CampaignMonitor.Core.Send;
 using CampaignMonitor.Core.Send.History;
 using CampaignMonitor.Core.Send.Incremental;
+using CampaignMonitor.Core.Send.Mirror;
+using System.Collections.Concurrent;
 using CampaignMonitor.Core.Settings;
 using CampaignMonitor.Completion;
 using CampaignMonitor.Internal;
@@ -104,6 +106,20 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
 
     private bool IsIncremental => Incremental || Resync || StatePath is not null;
 
+    /// <summary>After the sends, removes the list's Active and Unconfirmed members who were not in the input.</summary>
+    [Parameter]
+    public SwitchParameter Mirror { get; set; }
+
+    /// <summary>With -Mirror: Delete (the default) or Unsubscribe the members who left.</summary>
+    [Parameter]
+    [ValidateSet("Delete", "Unsubscribe", IgnoreCase = true)]
+    public string MirrorAction { get; set; } = "Delete";
+
+    /// <summary>With -Mirror: the most it may remove, in percent of the Active and Unconfirmed members (default 20).</summary>
+    [Parameter]
+    [ValidateRange(0, 100)]
+    public int MaxRemovalPercent { get; set; } = 20;
+
     protected override void BeginProcessing()
     {
         _clock.Start();
@@ -124,6 +140,7 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     private List<string> Modes()
     {
         var modes = new List<string>();
+        if (Mirror) modes.Add("Mirror");
         if (IsIncremental) modes.Add("Incremental");
         if (Resync) modes.Add("Resync");
         if (CheckpointPath is not null) modes.Add("Checkpoint");
@@ -169,7 +186,11 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         _reader = new RowReader(prepared.Plan);
         _reporter.Start(prepared, apply);
         var target = apply ? new SendTarget(client, prepared.ListId!, new ImportFlags(Resubscribe, QueueAutoresponders, RestartAutoresponders), BatchSize, MaxConcurrency) : null;
-        _engine = new SendEngine(prepared.Plan, target, _checkpoint, IsIncremental ? OpenState(prepared) : null);
+        // -Mirror with -Incremental: who is active now decides whether an unchanged row is sent anyway.
+        var active = Mirror && IsIncremental && prepared.ListId is { } listId
+            ? SetUp(() => Call(ct => ListMirror.ActiveMembersAsync(client, listId, ct)), _context.Destination.ListName)
+            : null;
+        _engine = new SendEngine(prepared.Plan, target, _checkpoint, IsIncremental ? OpenState(prepared) : null, Mirror, active);
     }
 
     /// <summary>-Incremental: the state of this destination and template, for this list and mapping.</summary>
@@ -193,25 +214,95 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
             WaitFor(_engine.FinishAsync(Async.Token));
         Drain(final: true);
         _engine?.Close();
-        if (_engine?.StateProblem is { } stateProblem)
-            WriteWarning($"{stateProblem} The next -Incremental send will send more than it needs to, never less.");
         var summary = _engine?.Summary;
         _reporter.Finished(summary);
-        RecordRun();
+        var (mirror, mirrorError) = Mirror ? MirrorList(summary) : (MirrorReport.NotRequested, null);
+        _engine?.SaveState();
+        if (_engine?.StateProblem is { } stateProblem)
+            WriteWarning($"{stateProblem} The next -Incremental send will send more than it needs to, never less.");
+        _endedBy ??= mirrorError?.Exception.Message;
+        RecordRun(mirror);
         if (_historyProblem is not null)
             WriteWarning($"The send was not recorded in the run history: {_historyProblem}");
-        WriteObject(new SendResult(_context.Destination, summary, _prepared, _engine is null ? 0 : Client(_context.Credential).RetryCount, _clock.Elapsed, Masker, _reporter.RejectPath));
+        WriteObject(new SendResult(_context.Destination, summary, _prepared, _engine is null ? 0 : Client(_context.Credential).RetryCount, _clock.Elapsed, Masker, _reporter.RejectPath)
+        {
+            MirrorStatus = mirror.Status.ToString(),
+            Removed = mirror.Removed,
+            RemoveFailed = mirror.RemoveFailed,
+            WouldRemove = mirror.WouldRemove,
+        });
+        // After the result: a runbook under Stop still has it.
+        if (mirrorError is not null)
+            ThrowTerminatingError(mirrorError);
         if (_reporter.NotDelivered(summary) is { } notDelivered)
-            WriteError(notDelivered); // after the result: a runbook under Stop still has it
+            WriteError(notDelivered);
+        if (_reporter.NotRemoved(mirror) is { } notRemoved)
+            WriteError(notRemoved);
     }
 
-    /// <summary>Waits for background work while keeping the pipeline thread busy with what has come back.</summary>
-    private void WaitFor(Task task)
+    /// <summary>
+    /// -Mirror's removal step, under its safety rules (<see cref="ListMirror"/>). Returns what it did, and the error
+    /// that must end the command after the result is written (the limit, or members that could not be read).
+    /// </summary>
+    private (MirrorReport Report, ErrorRecord? Error) MirrorList(SendSummary? summary)
+    {
+        if (ListMirror.Skip(summary, stopped: false) is { } skipped)
+        {
+            WriteWarning(skipped == MirrorStatus.SkippedFailures
+                ? $"-Mirror removed nobody: {summary!.Failed:N0} rows could not be delivered, and removing people after an incomplete send could remove the wrong ones."
+                : "-Mirror removed nobody: no row was received (an empty input would empty the list).");
+            return (new MirrorReport(skipped), null);
+        }
+        var dryRun = _engine!.DryRun;
+        if (_prepared!.ListId is not { } listId)
+            return (new MirrorReport(MirrorStatus.WhatIf), null); // a dry run of a list that does not exist yet
+        var mirror = new ListMirror(Client(_context.Credential), listId, Enum.Parse<MirrorAction>(MirrorAction, ignoreCase: true), MaxRemovalPercent, MaxConcurrency);
+        MirrorPlan plan;
+        try
+        {
+            plan = Call(ct => mirror.PlanAsync(_engine.InInput, ct));
+        }
+        catch (Exception ex) when (Errors.ErrorFunnel.IsExpected(ex))
+        {
+            return (new MirrorReport(MirrorStatus.Failed), Errors.ErrorFunnel.ToRecord(ex, _context.Destination.ListName));
+        }
+        WriteVerbose($"-Mirror: {plan.Leavers.Count:N0} of {plan.Members:N0} active and unconfirmed members were not in the input ({plan.Percent:0.0}%; the limit is {MaxRemovalPercent}%).");
+        if (mirror.ExceedsLimit(plan))
+        {
+            if (dryRun)
+            {
+                WriteWarning(mirror.LimitMessage(plan).Replace("nobody was removed", "a real send would remove nobody", StringComparison.Ordinal));
+                return (new MirrorReport(MirrorStatus.WhatIf, WouldRemove: plan.Leavers.Count), null);
+            }
+            return (new MirrorReport(MirrorStatus.RefusedLimit, WouldRemove: plan.Leavers.Count),
+                Errors.ErrorFunnel.Create(new InvalidOperationException(mirror.LimitMessage(plan)), "MirrorLimitExceeded", ErrorCategory.LimitsExceeded, _context.Destination.ListName));
+        }
+        if (dryRun || plan.Leavers.Count == 0
+            || !ShouldProcess($"list '{_context.Destination.ListName}'", $"{mirror.Action} the {plan.Leavers.Count:N0} members who are not in the input"))
+            return (new MirrorReport(dryRun ? MirrorStatus.WhatIf : MirrorStatus.Done, WouldRemove: dryRun ? plan.Leavers.Count : 0), null);
+        var removed = new ConcurrentQueue<string>();
+        var removal = mirror.RemoveAsync(plan, removed.Enqueue, Async.Token);
+        WaitFor(removal, () =>
+        {
+            WriteRetries();
+            WriteProgress(new ProgressRecord(3, $"Removing members who left '{_context.Destination.ListName}'", $"{removed.Count:N0} of {plan.Leavers.Count:N0}")
+            {
+                PercentComplete = (int)(100L * removed.Count / Math.Max(1, plan.Leavers.Count)),
+            });
+        });
+        foreach (var email in removed)
+            _engine.Removed(email);
+        var outcome = removal.Result;
+        return (new MirrorReport(MirrorStatus.Done, outcome.Removed, outcome.Failures.Count) { Failures = outcome.Failures }, null);
+    }
+
+    /// <summary>Waits for background work while keeping the pipeline thread busy with what has come back (or with <paramref name="tick"/>).</summary>
+    private void WaitFor(Task task, Action? tick = null)
     {
         try
         {
             while (!task.Wait(100))
-                Drain(final: false);
+                (tick ?? (() => Drain(final: false)))();
             task.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
@@ -237,11 +328,11 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     }
 
     /// <summary>Records this send in the run history, once (at its end, its stop or the error that ended it).</summary>
-    private void RecordRun()
+    private void RecordRun(MirrorReport? mirror = null)
     {
         try
         {
-            _run?.Record(DateTimeOffset.Now, _prepared?.ListId, _engine?.Summary, _stopped, _endedBy);
+            _run?.Record(DateTimeOffset.Now, _prepared?.ListId, _engine?.Summary, mirror, _stopped, _endedBy);
         }
         catch (SettingsException ex)
         {

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CampaignMonitor.Core.Privacy;
 using CampaignMonitor.Core.Send;
+using CampaignMonitor.Core.Send.Mirror;
 using CampaignMonitor.Core.Send.Events;
 using CampaignMonitor.Errors;
 
@@ -123,6 +124,17 @@ internal sealed class SendReporter : IDisposable
         var message = $"{summary.Failed:N0} of {summary.Received:N0} rows could not be delivered to the list '{_listName}'{why}; "
             + $"{summary.Imported:N0} were imported and {summary.Rejected:N0} rejected. {where}";
         return ErrorFunnel.Create(new InvalidOperationException(message), "SubscribersNotDelivered", ErrorCategory.ConnectionError, _listName);
+    }
+
+    /// <summary>The one error, after the result, for members -Mirror could not remove (null when it removed all it meant to).</summary>
+    public ErrorRecord? NotRemoved(MirrorReport mirror)
+    {
+        if (mirror.RemoveFailed == 0)
+            return null;
+        var first = mirror.Failures[0];
+        var message = $"{mirror.RemoveFailed:N0} members who are not in the input could not be removed from the list '{_listName}' "
+            + $"({mirror.Removed:N0} were); the first, {_masker.Email(first.EmailAddress)}: {first.Reason}. The next -Mirror send tries them again.";
+        return ErrorFunnel.Create(new InvalidOperationException(message), "MembersNotRemoved", ErrorCategory.ConnectionError, _listName);
     }
 
     /// <summary>Where a send has got to, for the progress bar.</summary>

@@ -69,4 +69,12 @@ public sealed class SendResult
     public string[] FieldsCreated { get; init; } = Array.Empty<string>();
     public string[] OptionsAdded { get; init; } = Array.Empty<string>();
     public string? RejectPath { get; init; }
+    /// <summary>-Mirror: NotRequested, Done, WhatIf, SkippedFailures, SkippedEmptyInput, RefusedLimit, Stopped or Failed.</summary>
+    public string MirrorStatus { get; init; } = "NotRequested";
+    /// <summary>-Mirror: members removed (deleted or unsubscribed) because they were not in the input.</summary>
+    public long Removed { get; init; }
+    /// <summary>-Mirror: members that could not be removed (after the retries).</summary>
+    public long RemoveFailed { get; init; }
+    /// <summary>-Mirror: members -WhatIf would remove, or that the limit kept from being removed.</summary>
+    public long WouldRemove { get; init; }
 }

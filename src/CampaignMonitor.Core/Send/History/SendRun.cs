@@ -26,12 +26,12 @@ internal sealed class SendRun
     /// Records the run once it has started: Stopped when stopped, Failed with an error or rows not delivered,
     /// Completed otherwise. False when there was nothing to record (or it was already).
     /// </summary>
-    public bool Record(DateTimeOffset now, string? listId, SendSummary? summary, bool stopped, string? error)
+    public bool Record(DateTimeOffset now, string? listId, SendSummary? summary, Mirror.MirrorReport? mirror, bool stopped, string? error)
     {
         if (_started is not { } started || Interlocked.Exchange(ref _recorded, 1) == 1)
             return false;
         var status = stopped ? SendRunStatus.Stopped
-            : error is not null || summary is { Failed: > 0 } ? SendRunStatus.Failed
+            : error is not null || summary is { Failed: > 0 } || mirror is { RemoveFailed: > 0 } ? SendRunStatus.Failed
             : SendRunStatus.Completed;
         _history.Append(new SendHistoryEntry
         {
@@ -51,6 +51,8 @@ internal sealed class SendRun
             Failed = summary?.Failed ?? 0,
             Skipped = summary?.Skipped ?? 0,
             Unchanged = summary?.Unchanged ?? 0,
+            Removed = mirror?.Removed ?? 0,
+            RemoveFailed = mirror?.RemoveFailed ?? 0,
             Modes = _modes,
             Error = error,
         });

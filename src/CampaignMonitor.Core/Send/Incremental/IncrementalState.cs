@@ -39,6 +39,24 @@ internal sealed class IncrementalState
     public static string DefaultPath(string settingsFolder, string destination, string? template) =>
         System.IO.Path.Combine(settingsFolder, "state", (template is null ? destination : $"{destination}@{template}").ToLowerInvariant() + ".state");
 
+    /// <summary>Forgets a destination's states in the settings folder (all its templates'): its list was emptied elsewhere.</summary>
+    public static void ForgetDefault(string settingsFolder, string destination)
+    {
+        var folder = System.IO.Path.Combine(settingsFolder, "state");
+        if (!Directory.Exists(folder))
+            return;
+        var name = destination.ToLowerInvariant();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.state"))
+        {
+            var stem = System.IO.Path.GetFileNameWithoutExtension(file);
+            if (stem == name || stem.StartsWith(name + "@", StringComparison.Ordinal))
+            {
+                try { File.Delete(file); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+            }
+        }
+    }
+
     public string Path { get; }
 
     /// <summary>What this state is valid for; a state of another context is not used.</summary>

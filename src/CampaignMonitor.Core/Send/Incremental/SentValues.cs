@@ -45,10 +45,12 @@ internal sealed class SentValues
         return hash.Value;
     }
 
-    /// <summary>What a state is valid for: a different destination, template, list or mapping makes it start afresh.</summary>
+    /// <summary>What a state is valid for: a different account (API and client), destination, template, list or mapping makes it start afresh.</summary>
     public static ulong Context(SendContext context, string listId, RowPlan plan)
     {
         var hash = new Fnv1a();
+        Add(ref hash, context.Credential.BaseUri.AbsoluteUri);
+        Add(ref hash, context.Credential.ClientId.ToLowerInvariant());
         Add(ref hash, context.Destination.Name.ToLowerInvariant());
         Add(ref hash, context.Template?.Name.ToLowerInvariant());
         Add(ref hash, listId);
