@@ -20,10 +20,10 @@ Import-Module (Join-Path $ModulePath 'CampaignMonitor.psd1')
 $pwshCommand = @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
 
 $size = if ($Quick) {
-    @{ Rows = 5000; LatencyRows = 20000; Latency = 20; Concurrency = 8; MemorySmall = 5000; MemoryLarge = 25000; Readers = 10000; Runs = 1; ProcessRuns = 2 }
+    @{ Rows = 5000; LatencyRows = 20000; Latency = 20; Concurrency = 8; MemorySmall = 5000; MemoryLarge = 25000; Readers = 10000; Runs = 1; ProcessRuns = 2; StateAddresses = 100000 }
 }
 else {
-    @{ Rows = 100000; LatencyRows = 200000; Latency = 100; Concurrency = 8; MemorySmall = 100000; MemoryLarge = 1000000; Readers = 100000; Runs = 5; ProcessRuns = 7 }
+    @{ Rows = 100000; LatencyRows = 200000; Latency = 100; Concurrency = 8; MemorySmall = 100000; MemoryLarge = 1000000; Readers = 100000; Runs = 5; ProcessRuns = 7; StateAddresses = 1000000 }
 }
 
 $work = New-Item -ItemType Directory -Force -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-bench-$([guid]::NewGuid())")
@@ -223,6 +223,84 @@ public sealed class GetTinyCommand : System.Management.Automation.PSCmdlet { }
         Add-Result '6. Import cost' "pwsh -c 'Import-Module CampaignMonitor' / pwsh -c 'exit'" (Format-Time $exit) (Format-Time $import) ($import.Median / $exit.Median) '<= 1.25' ($import.Median / $exit.Median -le 1.25) `
             ("A binary module of one empty cmdlet with the same manifest settings: {0} ({1:0.00}x) - what pwsh charges for loading any binary module. This module's own share above it (25 cmdlets, formats, load context): {2:0.000} s. Installed size: {3:0.0} MB in {4} files, of which the sandbox (its ASP.NET Core included) {5:0.0} MB in {6} files, loaded only by Start-CMSandbox, in its own process." -f `
                 (Format-Time $oneCmdlet), ($oneCmdlet.Median / $exit.Median), ($import.Median - $oneCmdlet.Median), (($files | Measure-Object Length -Sum).Sum / 1MB), $files.Count, (($sandboxFiles | Measure-Object Length -Sum).Sum / 1MB), $sandboxFiles.Count)
+    }
+
+    if (Test-Wanted 9) {
+        # 9. A nightly incremental sync: 1% of the rows changed, at 50 ms a request, against the full send of the same rows.
+        $script:latency = 50
+        $rows = New-Input $size.Rows
+        $changed = Join-Path $work "changed-$($size.Rows).csv"
+        $line = 0
+        Get-Content $rows | ForEach-Object { if ($line -gt 0 -and $line % 100 -eq 0) { $_ -replace ',\d+,\+614', ',77777,+614' } else { $_ }; $line++ } | Set-Content $changed
+        $full = Measure-Median $size.Runs $fresh { & $send $rows @{} }
+        # Before each timed run: last night's send, which wrote the state (not timed).
+        $lastNight = { & $fresh; & $send $rows @{ Resync = $true }; Reset-CMSandbox -RequestLogOnly -Confirm:$false }
+        $nightly = Measure-Median $size.Runs $lastNight { & $send $changed @{ Incremental = $true } }
+        $imports = @(Get-CMSandboxRequest -Path '*import.json')
+        $statePath = Join-Path $env:CM_CONFIG_DIR 'state/bench@bench.state'
+        # The state file of a million addresses: written as -Incremental writes it, then read and saved again.
+        $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'CampaignMonitor.Core' }
+        $stateType = $core.GetType('CampaignMonitor.Core.Send.Incremental.IncrementalState', $true)
+        Add-Type -TypeDefinition @'
+public static class BenchStateFile
+{
+    // A state file as -Incremental writes it (version 1): header, then sorted (address, values) fingerprints.
+    public static void Write(string path, int count)
+    {
+        var bytes = new byte[24 + 16L * count];
+        System.Text.Encoding.ASCII.GetBytes("CMIS").CopyTo(bytes, 0);
+        System.BitConverter.TryWriteBytes(new System.Span<byte>(bytes, 4, 4), 1);
+        System.BitConverter.TryWriteBytes(new System.Span<byte>(bytes, 8, 8), 42UL);
+        System.BitConverter.TryWriteBytes(new System.Span<byte>(bytes, 16, 8), (long)count);
+        for (var i = 0; i < count; i++)
+        {
+            System.BitConverter.TryWriteBytes(new System.Span<byte>(bytes, 24 + 16 * i, 8), (ulong)(i + 1) * 1000003UL);
+            System.BitConverter.TryWriteBytes(new System.Span<byte>(bytes, 32 + 16 * i, 8), (ulong)i);
+        }
+        System.IO.File.WriteAllBytes(path, bytes);
+    }
+}
+'@
+        $million = Join-Path $work 'million.state'
+        [BenchStateFile]::Write($million, $size.StateAddresses)
+        $load = Measure-Median $size.Runs $null { $script:loaded = $stateType.GetMethod('Open').Invoke($null, [object[]]@([string]$million, [uint64]42, $false)) }
+        $save = Measure-Median $size.Runs $null { $stateType.GetMethod('Save').Invoke($script:loaded, @()) }
+        $ratio = $nightly.Median / $full.Median
+        Add-Result '9. Incremental nightly' "$($size.Rows) rows, 1% changed, 50 ms: incremental / full send" (Format-Time $full) (Format-Time $nightly) $ratio '<= 0.15, <= 2 imports' ($ratio -le 0.15 -and $imports.Count -le 2) `
+            ("{0} import request(s) carrying {1} rows. State file: {2:N0} bytes for {3:N0} addresses. A state of {4:N0} addresses ({5:N0} bytes): read {6}, merged and written {7}." -f
+                $imports.Count, ($imports.BatchSize | Measure-Object -Sum).Sum, (Get-Item $statePath).Length, $size.Rows, $size.StateAddresses, (Get-Item $million).Length, (Format-Time $load), (Format-Time $save))
+        $script:latency = 0
+    }
+
+    if (Test-Wanted 10) {
+        # 10. Mirror: a list of members, 1% not in the input, 50 ms a request; the removal step (members read, then
+        # removals) against its ideal: removals / MaxConcurrency x 50 ms + the time the member read took.
+        Add-CMDestination -Name Mirror -Credential Bench -ListName 'Mirror' -Force | Out-Null
+        $input = Join-Path $work "mirror-$($size.Rows).csv"
+        $lines = [System.Collections.Generic.List[string]]::new()
+        $lines.Add('Email')
+        for ($i = 1; $i -le $size.Rows; $i++) { if ($i % 100 -ne 0) { $lines.Add('active{0:D7}.s1@example.com' -f $i) } }
+        [IO.File]::WriteAllLines($input, $lines)
+        $runs = foreach ($run in 1..$size.Runs) {
+            Reset-CMSandbox -Confirm:$false
+            Set-CMSandboxFault
+            Add-CMSandboxData -ListName 'Mirror' -Active $size.Rows | Out-Null
+            Set-CMSandboxFault -LatencyMs 50
+            $result = Import-Csv $input | Send-CMSubscribers -Destination Mirror -Mirror
+            $log = @(Get-CMSandboxRequest)
+            $lastImport = ($log | Where-Object Path -Like '*import.json' | Measure-Object Sequence -Maximum).Maximum
+            $reads = @($log | Where-Object { $_.Sequence -gt $lastImport -and $_.Method -eq 'GET' -and $_.Path -match '/(active|unconfirmed)\.json$' })
+            $removals = @($log | Where-Object Method -EQ 'DELETE')
+            $end = { param($r) $r.Time.AddMilliseconds($r.DurationMs) }
+            $readSeconds = ((& $end ($reads | Sort-Object Time)[-1]) - ($reads | Sort-Object Time)[0].Time).TotalSeconds
+            $stepSeconds = ((& $end ($removals | Sort-Object { & $end $_ })[-1]) - ($reads | Sort-Object Time)[0].Time).TotalSeconds
+            $ideal = $removals.Count / 4 * 0.05 + $readSeconds
+            [pscustomobject]@{ Step = $stepSeconds; Ideal = $ideal; Read = $readSeconds; Removed = $result.Removed; Ratio = $stepSeconds / $ideal }
+        }
+        Set-CMSandboxFault
+        $median = @($runs | Sort-Object Ratio)[[int][Math]::Floor(($runs.Count - 1) / 2)]
+        Add-Result '10. Mirror removal' "$($size.Rows) members, 1% left, 50 ms: removal step / ideal" ('{0:0.000} s ideal' -f $median.Ideal) ('{0:0.000} s' -f $median.Step) $median.Ratio '<= 1.3' ($median.Ratio -le 1.3) `
+            ("{0} members removed at the default -MaxConcurrency 4; ideal = {0} / 4 x 50 ms + {1:0.000} s reading the members ({2} pages of 1000)." -f $median.Removed, $median.Read, [Math]::Ceiling($size.Rows / 1000))
     }
 
     if (Test-Wanted 8) {
