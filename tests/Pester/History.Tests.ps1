@@ -2,10 +2,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-CMTestManifestPath) -Force
-    $script:SavedConfig = $env:CM_CONFIG_DIR
-    $env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "cm-history-$([guid]::NewGuid())"
-    $script:Sandbox = Start-CMSandbox
-    $Sandbox | New-CMCredential -Name Sandbox | Out-Null
+    $script:Sandbox = Enter-CMTestSandbox -Name history
     Add-CMDestination -Name Daily -Credential Sandbox -ListName 'Daily' | Out-Null
     Add-CMDestination -Name Weekly -Credential Sandbox -ListName 'Weekly' | Out-Null
     Add-CMDataTemplate -Name People -Destination Daily -Mapping ([ordered]@{ Email = 'EmailAddress'; Name = 'Name'; City = 'City' }) | Out-Null
@@ -16,9 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-CMSandbox -Sandbox $Sandbox
-    Remove-Item $env:CM_CONFIG_DIR -Recurse -Force -ErrorAction SilentlyContinue
-    $env:CM_CONFIG_DIR = $SavedConfig
+    Exit-CMTestSandbox -Sandbox $Sandbox
 }
 
 Describe 'Get-CMSendHistory' {

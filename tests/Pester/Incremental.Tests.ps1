@@ -3,10 +3,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-CMTestManifestPath) -Force
-    $script:SavedConfig = $env:CM_CONFIG_DIR
-    $env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "cm-incremental-$([guid]::NewGuid())"
-    $script:Sandbox = Start-CMSandbox
-    $Sandbox | New-CMCredential -Name Sandbox | Out-Null
+    $script:Sandbox = Enter-CMTestSandbox -Name incremental
     Add-CMDestination -Name Nightly -Credential Sandbox -ListName 'Nightly' | Out-Null
     $script:Mapping = [ordered]@{ Email = 'EmailAddress'; Name = 'Name'; Tier = @{ Field = 'Tier'; Type = 'MultiSelectOne'; Options = 'Gold', 'Silver' }; Points = @{ Field = 'Points'; Type = 'Number' } }
     Add-CMDataTemplate -Name Crm -Destination Nightly -ConsentToTrack Yes -Mapping $Mapping | Out-Null
@@ -15,14 +12,11 @@ BeforeAll {
     function script:Fresh {
         Reset-CMSandbox -Confirm:$false
         Set-CMSandboxFault
-        Get-ChildItem (Join-Path $env:CM_CONFIG_DIR 'state') -ErrorAction SilentlyContinue | Remove-Item
     }
 }
 
 AfterAll {
-    Stop-CMSandbox -Sandbox $Sandbox
-    Remove-Item $env:CM_CONFIG_DIR -Recurse -Force -ErrorAction SilentlyContinue
-    $env:CM_CONFIG_DIR = $SavedConfig
+    Exit-CMTestSandbox -Sandbox $Sandbox
 }
 
 Describe 'Send-CMSubscribers -Incremental' {

@@ -2,17 +2,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-CMTestManifestPath) -Force
-    $script:SavedConfig = $env:CM_CONFIG_DIR
-    $env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "cm-mirror-$([guid]::NewGuid())"
-    $script:Sandbox = Start-CMSandbox
-    $Sandbox | New-CMCredential -Name Sandbox | Out-Null
+    $script:Sandbox = Enter-CMTestSandbox -Name mirror
     Add-CMDestination -Name Audience -Credential Sandbox -ListName 'Audience' | Out-Null
     Add-CMDataTemplate -Name Dated -Destination Audience -Mapping ([ordered]@{ Email = 'EmailAddress'; Joined = @{ Field = 'Joined'; Type = 'Date' } }) | Out-Null
 
     function script:Seed([int] $Members = 1000) {
         Reset-CMSandbox -Confirm:$false
         Set-CMSandboxFault
-        Get-ChildItem (Join-Path $env:CM_CONFIG_DIR 'state') -ErrorAction SilentlyContinue | Remove-Item
         Add-CMSandboxData -ListName 'Audience' -Active $Members | Out-Null
         @(Get-CMSubscriber -Destination Audience | ForEach-Object { [pscustomobject]@{ Email = $_.EmailAddress } })
     }
@@ -21,9 +17,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-CMSandbox -Sandbox $Sandbox
-    Remove-Item $env:CM_CONFIG_DIR -Recurse -Force -ErrorAction SilentlyContinue
-    $env:CM_CONFIG_DIR = $SavedConfig
+    Exit-CMTestSandbox -Sandbox $Sandbox
 }
 
 Describe 'Send-CMSubscribers -Mirror' {

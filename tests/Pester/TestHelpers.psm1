@@ -76,4 +76,25 @@ function Get-CMSelfContainedPwsh {
     (Resolve-Path $exe).Path
 }
 
-Export-ModuleMember -Function Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting
+function Enter-CMTestSandbox {
+    <#
+    What most test files start with: an empty settings folder of their own (CM_CONFIG_DIR, the old value kept for
+    Exit-CMTestSandbox), a sandbox, and the credential 'Sandbox' pointing at it. Returns the sandbox.
+    #>
+    param([Parameter(Mandatory)][string] $Name)
+    $script:SavedConfigDir = $env:CM_CONFIG_DIR
+    $env:CM_CONFIG_DIR = Join-Path ([IO.Path]::GetTempPath()) "cm-$Name-$([guid]::NewGuid())"
+    $sandbox = Start-CMSandbox
+    $sandbox | New-CMCredential -Name Sandbox | Out-Null
+    $sandbox
+}
+
+function Exit-CMTestSandbox {
+    <# Stops the sandbox, removes the settings folder Enter-CMTestSandbox made, and puts CM_CONFIG_DIR back. #>
+    param([Parameter(Mandatory)] $Sandbox)
+    Stop-CMSandbox -Sandbox $Sandbox
+    Remove-Item $env:CM_CONFIG_DIR -Recurse -Force -ErrorAction SilentlyContinue
+    $env:CM_CONFIG_DIR = $script:SavedConfigDir
+}
+
+Export-ModuleMember -Function Enter-CMTestSandbox, Exit-CMTestSandbox, Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting
