@@ -108,6 +108,29 @@ Import-Module '$(Get-CMTestManifestPath)'
         (Get-CMListStats -Destination Nightly).TotalActiveSubscribers | Should -Be 10000
     }
 
+    It 'after a send killed midway (the process gone, nothing saved), the next one sends at least every row that was not confirmed' {
+        $Rows | Select-Object -First 2000 | Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental | Out-Null
+        Set-CMSandboxFault -LatencyMs 150 -PathContains 'import'
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        $script = "`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'; Import-Module '$(Get-CMTestManifestPath)'; " +
+            "1..10000 | ForEach-Object { [pscustomobject]@{ Email = `"member`$_@example.com`"; Name = `"Member `$_ (moved)`"; Tier = 'Gold'; Points = `$_ } } | " +
+            "Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental -BatchSize 500"
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+        $child = Start-Process -FilePath 'dotnet' -ArgumentList @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded) -PassThru -RedirectStandardOutput (Join-Path $TestDrive 'out.txt')
+        $deadline = (Get-Date).AddSeconds(60)
+        while (@(Imports | Where-Object Status -EQ 201).Count -lt 3 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $child.Kill($true)
+        $child.WaitForExit()
+        Set-CMSandboxFault
+        $confirmed = (Imports | Where-Object Status -EQ 201 | Measure-Object BatchSize -Sum).Sum
+        $confirmed | Should -BeGreaterThan 0
+        $moved = 1..10000 | ForEach-Object { [pscustomobject]@{ Email = "member$_@example.com"; Name = "Member $_ (moved)"; Tier = 'Gold'; Points = $_ } }
+        $next = $moved | Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental
+        Assert-CMAccounting $next
+        ($next.New + $next.Existing) | Should -BeGreaterOrEqual (10000 - $confirmed)
+        $next.Unchanged | Should -Be 0 -Because 'the killed send saved nothing, so last state still has the old values'
+    }
+
     It 'forgets what it sent to a sandbox that was reset' {
         $Rows | Select-Object -First 30 | Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental | Out-Null
         Reset-CMSandbox -Confirm:$false
