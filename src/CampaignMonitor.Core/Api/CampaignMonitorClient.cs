@@ -131,6 +131,52 @@ internal sealed class CampaignMonitorClient : IDisposable
         return answer.Error is null;
     }
 
+    /// <summary>One subscriber's details (custom fields, consent); null when the list does not have the address (code 203).</summary>
+    public async Task<ListSubscriber?> GetSubscriberAsync(string listId, string email, CancellationToken cancellationToken = default)
+    {
+        var path = $"subscribers/{Id(listId, nameof(listId))}.json" + new QueryString().Add("email", Email(email)).Add("includetrackingpreference", "true");
+        var answer = await _transport.SendAsync(HttpMethod.Get, path, null, SubscriberNotInListCode, cancellationToken).ConfigureAwait(false);
+        return answer.Error is null ? Deserialize<ListSubscriber>(answer.Body, path) : null;
+    }
+
+    /// <summary>What was sent to a subscriber and what they did with it; null when the list does not have the address (code 203).</summary>
+    public async Task<List<SubscriberHistoryItem>?> GetSubscriberHistoryAsync(string listId, string email, CancellationToken cancellationToken = default)
+    {
+        var path = $"subscribers/{Id(listId, nameof(listId))}/history.json" + new QueryString().Add("email", Email(email));
+        var answer = await _transport.SendAsync(HttpMethod.Get, path, null, SubscriberNotInListCode, cancellationToken).ConfigureAwait(false);
+        return answer.Error is null ? Deserialize<List<SubscriberHistoryItem>>(answer.Body, path) : null;
+    }
+
+    /// <summary>Every list of the client that has the address, with its state there.</summary>
+    public Task<List<ListForEmail>> GetListsForEmailAsync(string clientId, string email, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ListForEmail>>($"clients/{Id(clientId, nameof(clientId))}/listsforemail.json" + new QueryString().Add("email", Email(email)), cancellationToken);
+
+    // ---- suppression list ----------------------------------------------------------------------------------
+
+    /// <summary>The client's suppression list, page after page.</summary>
+    public IAsyncEnumerable<SuppressedAddress> GetSuppressionListAsync(string clientId, PageRequest? paging = null, CancellationToken cancellationToken = default) =>
+        Paged<SuppressedAddress>($"clients/{Id(clientId, nameof(clientId))}/suppressionlist.json", new QueryString(), paging, cancellationToken);
+
+    /// <summary>Adds up to <see cref="SuppressRequest.MaxAddresses"/> addresses to the client's suppression list.</summary>
+    public Task SuppressAsync(string clientId, IReadOnlyCollection<string> emails, CancellationToken cancellationToken = default)
+    {
+        if (emails.Count is 0 or > SuppressRequest.MaxAddresses)
+            throw new ArgumentException($"Suppress 1 to {SuppressRequest.MaxAddresses} addresses a request, not {emails.Count}.", nameof(emails));
+        return SendAsync<JsonElement>(HttpMethod.Post, $"clients/{Id(clientId, nameof(clientId))}/suppress.json",
+            new SuppressRequest { EmailAddresses = emails.Select(Email).ToList() }, cancellationToken);
+    }
+
+    /// <summary>The API's code for an address that is not on the suppression list.</summary>
+    public const int NotSuppressedCode = 176;
+
+    /// <summary>Takes an address off the suppression list. False when it was not on it (code 176).</summary>
+    public async Task<bool> UnsuppressAsync(string clientId, string email, CancellationToken cancellationToken = default)
+    {
+        var path = $"clients/{Id(clientId, nameof(clientId))}/unsuppress.json" + new QueryString().Add("email", Email(email));
+        var answer = await _transport.SendAsync(HttpMethod.Put, path, null, NotSuppressedCode, cancellationToken).ConfigureAwait(false);
+        return answer.Error is null;
+    }
+
     private static string Email(string email) =>
         string.IsNullOrWhiteSpace(email) ? throw new ArgumentException("The email address must not be empty.", nameof(email)) : email.Trim();
 
