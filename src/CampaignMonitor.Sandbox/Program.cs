@@ -70,6 +70,7 @@ namespace CampaignMonitor.Sandbox
             CustomFieldEndpoints.Map(api);
             SubscriberEndpoints.Map(api);
             SubscriberRemovalEndpoints.Map(api);
+            SubscriberAdministrationEndpoints.Map(api);
             SubscriberStateEndpoints.Map(api);
             CampaignEndpoints.Map(api);
             AdminEndpoints.Map(app.MapGroup("/_sandbox"), app.Lifetime);

@@ -77,6 +77,40 @@ public class ClientAgainstSandboxTests
     }
 
     [Fact]
+    public async Task OneSubscribersDetailsHistoryListsAndTheSuppressionList()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(seed: new State.SeedSpec { ListName = "Admin", Active = 50, Campaigns = 3, Suppressed = new() { "blocked@example.com" } });
+        using var client = sandbox.Client();
+        var listId = (await client.GetListsAsync(SandboxHost.ClientId)).Single().ListID;
+        var someone = (await All(client.GetSubscribersAsync(listId, SubscriberState.Active))).First().EmailAddress;
+
+        var details = await client.GetSubscriberAsync(listId, someone.ToUpperInvariant());
+        Assert.Equal(someone, details!.EmailAddress);
+        Assert.Equal("Active", details.State);
+        Assert.NotNull(details.ConsentToTrack);
+        Assert.Null(await client.GetSubscriberAsync(listId, "stranger@example.com"));
+
+        var history = await client.GetSubscriberHistoryAsync(listId, someone);
+        Assert.Equal(3, history!.Count);
+        Assert.All(history, h => Assert.Equal("Campaign", h.Type));
+        Assert.Null(await client.GetSubscriberHistoryAsync(listId, "stranger@example.com"));
+
+        var lists = await client.GetListsForEmailAsync(SandboxHost.ClientId, someone);
+        Assert.Equal("Admin", Assert.Single(lists).ListName);
+        Assert.Equal("Active", lists[0].SubscriberState);
+        Assert.Empty(await client.GetListsForEmailAsync(SandboxHost.ClientId, "stranger@example.com"));
+
+        await client.SuppressAsync(SandboxHost.ClientId, new[] { "later@example.com" });
+        var suppressed = await All(client.GetSuppressionListAsync(SandboxHost.ClientId));
+        Assert.Equal(new[] { "blocked@example.com", "later@example.com" }, suppressed.Select(s => s.EmailAddress));
+        Assert.All(suppressed, s => Assert.Equal("Suppressed", s.State));
+        Assert.True(await client.UnsuppressAsync(SandboxHost.ClientId, "BLOCKED@example.com"));
+        Assert.False(await client.UnsuppressAsync(SandboxHost.ClientId, "blocked@example.com")); // 176: not suppressed (any more)
+        Assert.Equal(new[] { "later@example.com" }, (await All(client.GetSuppressionListAsync(SandboxHost.ClientId))).Select(s => s.EmailAddress));
+        await Assert.ThrowsAnyAsync<CampaignMonitorException>(() => client.SuppressAsync(SandboxHost.ClientId, new[] { "not an address" }));
+    }
+
+    [Fact]
     public async Task APartialImportComesBackAsAResult()
     {
         await using var sandbox = await SandboxHost.StartAsync();

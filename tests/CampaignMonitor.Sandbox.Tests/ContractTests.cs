@@ -140,6 +140,29 @@ public class ContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubscriberDetails() =>
+        Shape.AssertMatches(Shape.Fixture("subscriber_details_with_track_and_sms_pref.json"), await Ok($"subscribers/{_listId}.json?email=person.one@example.com&includetrackingpreference=true"));
+
+    [Fact]
+    public async Task SubscriberHistory()
+    {
+        var member = (await Ok($"campaigns/{_campaignId}/recipients.json")).GetProperty("Results")[0].GetProperty("EmailAddress").GetString();
+        Shape.AssertMatches(Shape.Fixture("subscriber_history.json"), await Ok($"subscribers/{_listId}/history.json?email={Uri.EscapeDataString(member!)}"));
+    }
+
+    [Fact]
+    public async Task ListsForEmail() =>
+        Shape.AssertMatches(Shape.Fixture("listsforemail.json"), await Ok($"clients/{SandboxHost.ClientId}/listsforemail.json?email=person.one@example.com"));
+
+    [Fact]
+    public async Task SuppressionList()
+    {
+        var (status, _) = await _sandbox.PostAsync($"clients/{SandboxHost.ClientId}/suppress.json", """{"EmailAddresses":["example+1@example.com","example+2@example.com"]}""");
+        Assert.Equal(200, status);
+        Shape.AssertMatches(Shape.Fixture("suppressionlist.json"), await Ok($"clients/{SandboxHost.ClientId}/suppressionlist.json"));
+    }
+
+    [Fact]
     public async Task SystemDate() => Shape.AssertMatches(Shape.Fixture("systemdate.json"), await Ok("systemdate.json"));
 
     [Fact]

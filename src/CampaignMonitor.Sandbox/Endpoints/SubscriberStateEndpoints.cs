@@ -58,7 +58,7 @@ internal static class SubscriberStateEndpoints
         return rows;
     }
 
-    private static object Project(Subscriber s, bool withConsent, bool withSms)
+    internal static Dictionary<string, object?> Project(Subscriber s, bool withConsent, bool withSms)
     {
         var fields = new List<object>();
         foreach (var (field, values) in s.Values)

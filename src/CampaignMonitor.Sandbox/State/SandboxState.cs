@@ -10,7 +10,7 @@ internal sealed class SandboxState
 {
     private readonly object _clientLock = new();
     private Dictionary<string, MailingList> _lists = new(StringComparer.OrdinalIgnoreCase);
-    private HashSet<string> _suppressed = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, SuppressionEntry> _suppressed = new(StringComparer.OrdinalIgnoreCase);
     private List<Campaign> _campaigns = new();
     private int _listsCreated;
 
@@ -77,24 +77,32 @@ internal sealed class SandboxState
     public bool IsSuppressed(string email)
     {
         lock (_clientLock)
-            return _suppressed.Count > 0 && _suppressed.Contains(email);
+            return _suppressed.Count > 0 && _suppressed.ContainsKey(email);
     }
 
-    public void Suppress(string email)
+    /// <summary>Adds an address to the suppression list (kept with its first date and reason).</summary>
+    public void Suppress(string email, string reason = "Manual")
     {
         lock (_clientLock)
-            _suppressed.Add(email);
+            _suppressed.TryAdd(email, new SuppressionEntry(email, Now, reason));
     }
 
-    public void Unsuppress(string email)
+    /// <summary>Takes an address off the suppression list; false when it was not on it.</summary>
+    public bool Unsuppress(string email)
     {
         lock (_clientLock)
-            _suppressed.Remove(email);
+            return _suppressed.Remove(email);
     }
 
     public int SuppressedCount
     {
         get { lock (_clientLock) return _suppressed.Count; }
+    }
+
+    public IReadOnlyList<SuppressionEntry> Suppressed()
+    {
+        lock (_clientLock)
+            return _suppressed.Values.ToList();
     }
 
     public IReadOnlyList<Campaign> Campaigns()
