@@ -28,6 +28,7 @@
         'Get-CMList'
         'Get-CMListStats'
         'Get-CMSubscriber'
+        'Remove-CMSubscriber'
         'Get-CMCampaign'
         'Get-CMCampaignActivity'
         'Get-CMCampaignSummary'

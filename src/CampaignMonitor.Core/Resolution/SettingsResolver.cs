@@ -28,6 +28,18 @@ internal sealed class SettingsResolver
     }
 
     /// <summary>
+    /// A destination whose list's subscribers are changed one by one (Remove-CMSubscriber): as for a send with no
+    /// template, a restricted-PII session needs the destination to allow restricted PII.
+    /// </summary>
+    public (DestinationRecord Destination, ApiCredential Credential) DestinationToChange(string name)
+    {
+        var (destination, credential) = Destination(name);
+        if (Policy.IsPiiRestricted && !destination.AllowRestrictedPii)
+            throw RestrictedPiiNotAllowed(destination);
+        return (destination, credential);
+    }
+
+    /// <summary>
     /// The settings of a send: the destination and (optionally) the data template, which must be the destination's;
     /// a business-user session needs both to allow business users, a restricted-PII session needs the template (or,
     /// with none, the destination) to allow restricted PII.
@@ -50,7 +62,7 @@ internal sealed class SettingsResolver
             if (template is { AllowRestrictedPii: false })
                 throw NotAllowed(SessionPolicy.PiiVariable, "Restricted", $"the data template '{template.Name}' does not allow restricted PII access (its AllowRestrictedPii flag is off)", template.Name);
             if (template is null && !destination.AllowRestrictedPii)
-                throw NotAllowed(SessionPolicy.PiiVariable, "Restricted", $"the destination '{destination.Name}' does not allow restricted PII access (its AllowRestrictedPii flag is off)", destination.Name);
+                throw RestrictedPiiNotAllowed(destination);
         }
         return new SendContext(destination, template, _catalog.ResolveCredential(destination.Credential), _catalog.Store.ListPins);
     }
@@ -75,6 +87,9 @@ internal sealed class SettingsResolver
         if (Policy.IsBusinessUser && !destination.AllowBusinessUsers)
             throw NotAllowed(SessionPolicy.RoleVariable, "BusinessUser", $"the destination '{destination.Name}' does not allow business users (its AllowBusinessUsers flag is off)", destination.Name);
     }
+
+    private static SettingsException RestrictedPiiNotAllowed(DestinationRecord destination) =>
+        NotAllowed(SessionPolicy.PiiVariable, "Restricted", $"the destination '{destination.Name}' does not allow restricted PII access (its AllowRestrictedPii flag is off)", destination.Name);
 
     private static SettingsException NotAllowed(string variable, string value, string why, string target) =>
         new(SettingsErrorKind.NotAllowed, $"{variable}={value}: {why}.", target);

@@ -15,8 +15,8 @@ internal sealed record SessionPolicy(bool IsBusinessUser, bool IsPiiRestricted)
         string.Equals(Environment.GetEnvironmentVariable(RoleVariable)?.Trim(), "BusinessUser", StringComparison.OrdinalIgnoreCase),
         string.Equals(Environment.GetEnvironmentVariable(PiiVariable)?.Trim(), "Restricted", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Throws when this session may not create, change or remove settings.</summary>
-    public void RequireMayChangeSettings(string what)
+    /// <summary>Throws in a business-user session, which may not do <paramref name="what"/> (change settings, act on a whole client).</summary>
+    public void RequireNotBusinessUser(string what)
     {
         if (IsBusinessUser)
         {

@@ -31,7 +31,7 @@ internal sealed class SettingsCatalog
     /// <summary>Checks everything, then asks <paramref name="confirm"/> (ShouldProcess), then writes. Null when not confirmed.</summary>
     public CredentialInfo? NewCredential(string name, string clientId, string apiKey, string? baseUri, bool force, bool sessionOnly, Func<bool>? confirm = null)
     {
-        Policy.RequireMayChangeSettings("create credentials");
+        Policy.RequireNotBusinessUser("create credentials");
         name = SettingsValidation.Name(name, "credential");
         if (EnvironmentCredential.IsEnvironmentName(name))
             throw new SettingsException(SettingsErrorKind.Invalid, $"The name 'env' is kept for the credential the {EnvironmentCredential.ApiKeyVariable} and {EnvironmentCredential.ClientIdVariable} variables define.", name);
@@ -99,7 +99,7 @@ internal sealed class SettingsCatalog
 
     public void RemoveCredential(string name, bool force, Func<bool>? confirm = null)
     {
-        Policy.RequireMayChangeSettings("remove credentials");
+        Policy.RequireNotBusinessUser("remove credentials");
         if (SessionCredentials.Get(name) is not null)
         {
             if (confirm?.Invoke() != false)
@@ -180,7 +180,7 @@ internal sealed class SettingsCatalog
 
     public DestinationRecord? AddDestination(DestinationRecord destination, bool force, Func<bool>? confirm = null)
     {
-        Policy.RequireMayChangeSettings("create destinations");
+        Policy.RequireNotBusinessUser("create destinations");
         var added = Add(Store.Destinations, "destination", Validate(destination), force, confirm);
         if (added is not null)
             Store.ListPins.Forget(added.Name); // a destination made anew chooses its list anew
@@ -207,7 +207,7 @@ internal sealed class SettingsCatalog
     /// <summary>Applies a change to a stored destination and saves it, checked like a new one.</summary>
     public DestinationRecord? SetDestination(string name, Action<DestinationRecord> change, Func<bool>? confirm = null)
     {
-        Policy.RequireMayChangeSettings("change destinations");
+        Policy.RequireNotBusinessUser("change destinations");
         return Change(Store.Destinations, name, change, Validate, confirm);
     }
 
@@ -220,7 +220,7 @@ internal sealed class SettingsCatalog
     /// </summary>
     public IReadOnlyList<string> RemoveDestination(string name, bool force, Func<IReadOnlyList<string>, bool>? confirm = null)
     {
-        Policy.RequireMayChangeSettings("remove destinations");
+        Policy.RequireNotBusinessUser("remove destinations");
         using (Store.Lock())
         {
             var stored = Store.Destinations.Find(name) ?? throw NotFound("destination", name);
@@ -254,7 +254,7 @@ internal sealed class SettingsCatalog
 
     public DataTemplateRecord? AddDataTemplate(DataTemplateRecord template, bool force, Func<bool>? confirm = null)
     {
-        Policy.RequireMayChangeSettings("create data templates");
+        Policy.RequireNotBusinessUser("create data templates");
         return Add(Store.DataTemplates, "data template", Validate(template), force, confirm);
     }
 
@@ -265,13 +265,13 @@ internal sealed class SettingsCatalog
 
     public DataTemplateRecord? SetDataTemplate(string name, Action<DataTemplateRecord> change, Func<bool>? confirm = null)
     {
-        Policy.RequireMayChangeSettings("change data templates");
+        Policy.RequireNotBusinessUser("change data templates");
         return Change(Store.DataTemplates, name, change, Validate, confirm);
     }
 
     public void RemoveDataTemplate(string name, Func<bool>? confirm = null)
     {
-        Policy.RequireMayChangeSettings("remove data templates");
+        Policy.RequireNotBusinessUser("remove data templates");
         using (Store.Lock())
         {
             var stored = Store.DataTemplates.Find(name) ?? throw NotFound("data template", name);

@@ -16,5 +16,5 @@ public abstract class SettingsCmdletBase : CampaignMonitorCmdletBase
         }, pattern);
 
     /// <summary>A business-user session may not change settings: a terminating error says so.</summary>
-    internal void RequireMayChangeSettings(string what, object? target) => SetUp(() => Catalog.Policy.RequireMayChangeSettings(what), target);
+    internal void RequireNotBusinessUser(string what, object? target) => SetUp(() => Catalog.Policy.RequireNotBusinessUser(what), target);
 }

@@ -52,7 +52,7 @@ public sealed class AddCMDataTemplateCommand : SettingsCmdletBase
 
     protected override void ProcessRecord()
     {
-        RequireMayChangeSettings("create data templates", Name);
+        RequireNotBusinessUser("create data templates", Name);
         var mapping = SetUp(() => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
         var record = new DataTemplateRecord
         {

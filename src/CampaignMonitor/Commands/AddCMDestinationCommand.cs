@@ -55,7 +55,7 @@ public sealed class AddCMDestinationCommand : SettingsCmdletBase
 
     protected override void ProcessRecord()
     {
-        RequireMayChangeSettings("create destinations", Name);
+        RequireNotBusinessUser("create destinations", Name);
         var record = new DestinationRecord
         {
             Name = Name, Credential = Credential.Name, ListName = ListName, Description = Description, UnsubscribeSetting = UnsubscribeSetting,

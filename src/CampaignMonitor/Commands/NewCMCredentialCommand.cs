@@ -44,7 +44,7 @@ public sealed class NewCMCredentialCommand : SettingsCmdletBase
 
     protected override void ProcessRecord()
     {
-        RequireMayChangeSettings("create credentials", Name);
+        RequireNotBusinessUser("create credentials", Name);
         var clientId = ParameterSetName == PSCredentialSet && string.IsNullOrEmpty(ClientId) ? Credential!.UserName : ClientId;
         var key = ParameterSetName == PSCredentialSet ? Credential!.GetNetworkCredential().Password : ReadKey();
         var where = SessionOnly ? "this session's memory" : Catalog.Store.Folder;

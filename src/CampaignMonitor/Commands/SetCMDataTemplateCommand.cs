@@ -52,7 +52,7 @@ public sealed class SetCMDataTemplateCommand : SettingsCmdletBase
 
     protected override void ProcessRecord()
     {
-        RequireMayChangeSettings("change data templates", Name);
+        RequireNotBusinessUser("change data templates", Name);
         var mapping = Mapping is null ? null : SetUp(() => SettingsValidation.Mapping(PlainObjects.UnwrapDictionary(Mapping)), Name);
         ForEachNamed(Name, Catalog.GetDataTemplates, t => t.Name, name => Change(name, mapping));
     }

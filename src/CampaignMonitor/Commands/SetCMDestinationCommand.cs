@@ -52,7 +52,7 @@ public sealed class SetCMDestinationCommand : SettingsCmdletBase
 
     protected override void ProcessRecord()
     {
-        RequireMayChangeSettings("change destinations", Name);
+        RequireNotBusinessUser("change destinations", Name);
         ForEachNamed(Name, Catalog.GetDestinations, d => d.Name, Change);
     }
 
