@@ -116,3 +116,73 @@ Describe 'Remove-CMSubscriber' {
         finally { Remove-Item Env:CM_ROLE }
     }
 }
+
+Describe 'Get-CMSubscriberHistory' {
+    It 'writes what the subscriber did with each campaign; an address not in the list is SubscriberNotFound' {
+        Reset-CMSandbox -Confirm:$false
+        Add-CMSandboxData -ListName 'People' -Active 30 -Campaigns 4 | Out-Null
+        $someone = (Get-CMSubscriber -Destination People | Select-Object -First 1).EmailAddress
+        $all = @(Get-CMSubscriber -Destination People | Get-CMSubscriberHistory -Destination People)
+        $all.Count | Should -BeGreaterThan 0
+        $all[0].PSObject.TypeNames[0] | Should -Be 'CampaignMonitor.SubscriberActivity'
+        ($all.Event | Sort-Object -Unique) | Should -BeIn 'Open', 'Click', 'Bounce', 'Unsubscribe', 'Spam'
+        $all | Where-Object Event -EQ 'Click' | ForEach-Object { $_.Detail | Should -Match '^https?://' }
+        $all.Type | Sort-Object -Unique | Should -Be 'Campaign'
+        Get-CMSubscriberHistory -Destination People -EmailAddress 'nobody@example.com' -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'SubscriberNotFound,*'
+    }
+}
+
+Describe 'Get-, Add- and Remove-CMSuppression' {
+    It 'adds a file of addresses in batches of 100, lists them, and takes them off again' {
+        Reset-CMSandbox -Confirm:$false
+        1..250 | ForEach-Object { [pscustomobject]@{ Email = "complaint$_@example.com" } } | Add-CMSuppression -Credential Sandbox
+        @(Get-CMSandboxRequest -Path '*suppress.json').Count | Should -Be 3
+        $listed = @(Get-CMSuppression -Credential Sandbox)
+        $listed.Count | Should -Be 250
+        $listed[0].PSObject.TypeNames[0] | Should -Be 'CampaignMonitor.Suppression'
+        $listed[0].State | Should -Be 'Suppressed'
+        $listed[0].Date | Should -BeOfType [datetime]
+        $passed = Get-CMSuppression -Credential Sandbox | Select-Object -First 10 | Remove-CMSuppression -Credential Sandbox -Confirm:$false -PassThru
+        $passed.Action | Sort-Object -Unique | Should -Be 'Unsuppressed'
+        @(Get-CMSuppression -Destination People).Count | Should -Be 240
+        Remove-CMSuppression -Destination People -EmailAddress 'never@example.com' -Confirm:$false -ErrorVariable notThere -ErrorAction SilentlyContinue
+        $notThere[0].FullyQualifiedErrorId | Should -BeLike 'NotSuppressed,*'
+        (Get-Command Remove-CMSuppression).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
+    }
+
+    It 'keeps a business-user session to destinations, and masks addresses in a restricted one' {
+        Reset-CMSandbox -Confirm:$false
+        $env:CM_ROLE = 'BusinessUser'
+        try { { Add-CMSuppression -Credential Sandbox -EmailAddress 'x@example.com' -ErrorAction Stop } | Should -Throw '*CM_ROLE=BusinessUser*' }
+        finally { Remove-Item Env:CM_ROLE }
+        $env:CM_PII_ACCESS = 'Restricted'
+        try {
+            (Add-CMSuppression -Destination People -EmailAddress 'secret.person@example.com' -PassThru).EmailAddress | Should -Not -Be 'secret.person@example.com'
+            (Get-CMSuppression -Destination People).EmailAddress | Should -Match '\*'
+        }
+        finally { Remove-Item Env:CM_PII_ACCESS }
+        (Get-CMSuppression -Destination People).EmailAddress | Should -Be 'secret.person@example.com'
+    }
+}
+
+Describe 'An erasure request, end to end (README "Looking after subscribers")' {
+    It 'finds where the person is, deletes them everywhere, suppresses them, and proves it' {
+        Fill 5
+        [pscustomobject]@{ Email = 'person3@example.com' } | Send-CMSubscribers -Destination Others | Out-Null
+        $who = 'person3@example.com'
+        # 1. Where is the address?
+        (Get-CMList -Credential Sandbox | ForEach-Object { Get-CMSubscriber -Credential Sandbox -ListId $_.ListId -EmailAddress $who -ErrorAction SilentlyContinue }).ListId.Count | Should -Be 2
+        # 2. Off every list, 3. never emailed again.
+        Remove-CMSubscriber -Credential Sandbox -AllLists -EmailAddress $who -Confirm:$false
+        Add-CMSuppression -Credential Sandbox -EmailAddress $who
+        # 4. The proof.
+        (Get-CMSubscriber -Destination People -EmailAddress $who).State | Should -Be 'Deleted'
+        (Get-CMSubscriber -Destination Others -EmailAddress $who).State | Should -Be 'Deleted'
+        (Get-CMSuppression -Credential Sandbox).EmailAddress | Should -Contain $who
+        # A later send does not bring the person back.
+        $again = [pscustomobject]@{ Email = $who } | Send-CMSubscribers -Destination People -WarningAction SilentlyContinue
+        $again.Rejected | Should -Be 1
+        (Get-CMSubscriber -Destination People -EmailAddress $who).State | Should -Be 'Deleted'
+    }
+}
