@@ -20,10 +20,10 @@ Import-Module (Join-Path $ModulePath 'CampaignMonitor.psd1')
 $pwshCommand = @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
 
 $size = if ($Quick) {
-    @{ Rows = 5000; LatencyRows = 20000; Latency = 20; Concurrency = 8; MemorySmall = 5000; MemoryLarge = 25000; Readers = 10000; Runs = 1; ProcessRuns = 2; StateAddresses = 100000 }
+    @{ Rows = 5000; LatencyRows = 20000; Latency = 20; Concurrency = 8; MemorySmall = 5000; MemoryLarge = 25000; Readers = 10000; Runs = 1; ProcessRuns = 2; StateAddresses = 100000; Removals = 200 }
 }
 else {
-    @{ Rows = 100000; LatencyRows = 200000; Latency = 100; Concurrency = 8; MemorySmall = 100000; MemoryLarge = 1000000; Readers = 100000; Runs = 5; ProcessRuns = 7; StateAddresses = 1000000 }
+    @{ Rows = 100000; LatencyRows = 200000; Latency = 100; Concurrency = 8; MemorySmall = 100000; MemoryLarge = 1000000; Readers = 100000; Runs = 5; ProcessRuns = 7; StateAddresses = 1000000; Removals = 10000 }
 }
 
 $work = New-Item -ItemType Directory -Force -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-bench-$([guid]::NewGuid())")
@@ -301,6 +301,32 @@ public static class BenchStateFile
         $median = @($runs | Sort-Object Ratio)[[int][Math]::Floor(($runs.Count - 1) / 2)]
         Add-Result '10. Mirror removal' "$($size.Rows) members, 1% left, 50 ms: removal step / ideal" ('{0:0.000} s ideal' -f $median.Ideal) ('{0:0.000} s' -f $median.Step) $median.Ratio '<= 1.3' ($median.Ratio -le 1.3) `
             ("{0} members removed at the default -MaxConcurrency 4; ideal = {0} / 4 x 50 ms + {1:0.000} s reading the members ({2} pages of 1000)." -f $median.Removed, $median.Read, [Math]::Ceiling($size.Rows / 1000))
+    }
+
+    if (Test-Wanted 11) {
+        # 11. Remove-CMSubscriber: a file of addresses at 50 ms a request and the default -MaxConcurrency 4, against its
+        # ideal (addresses / 4 x 50 ms) and against a foreach over Invoke-RestMethod. The loop is strictly one request
+        # after another, so it is timed on the first tenth and scaled up.
+        $emails = 1..$size.Removals | ForEach-Object { 'active{0:D7}.s1@example.com' -f $_ }
+        $seed = {
+            Reset-CMSandbox -Confirm:$false
+            Set-CMSandboxFault
+            Add-CMSandboxData -ListName 'Erasure' -Active $size.Removals | Out-Null
+            Set-CMSandboxFault -LatencyMs 50
+        }
+        Add-CMDestination -Name Erasure -Credential Bench -ListName 'Erasure' -Force | Out-Null
+        $module = Measure-Median 1 $seed { $emails | Remove-CMSubscriber -Destination Erasure -Confirm:$false }
+        $removed = @(Get-CMSandboxRequest | Where-Object { $_.Method -eq 'DELETE' -and $_.Status -eq 200 }).Count
+        $part = [Math]::Max(1, [int]($size.Removals / 10))
+        $seedForLoop = { & $seed; $script:erasureListId = (Get-CMList -Credential Bench -Name 'Erasure').ListId }
+        $loop = Measure-Median 1 $seedForLoop { & (Join-Path $PSScriptRoot 'HandWritten-Remove.ps1') -BaseUri $sandbox.BaseUri -ApiKey $apiKey -ListId $script:erasureListId -EmailAddress $emails[0..($part - 1)] }
+        Set-CMSandboxFault
+        $loopSeconds = $loop.Median * $size.Removals / $part
+        $ideal = $size.Removals / 4 * 0.05
+        $ratio = $module.Median / $ideal
+        $faster = $loopSeconds / $module.Median
+        Add-Result '11. Remove-CMSubscriber' "$($size.Removals) addresses, 50 ms, MaxConcurrency 4: wall / ideal" ('{0:0.000} s ideal' -f $ideal) (Format-Time $module) $ratio '<= 1.3, >= 4x the loop' ($ratio -le 1.3 -and $faster -ge 4) `
+            ("{0} removed. ideal = {1} / 4 x 50 ms. A foreach over Invoke-RestMethod: {2:0.000} s for the first {3} addresses, so {4:0.0} s for all: the module is {5:0.0}x faster." -f $removed, $size.Removals, $loop.Median, $part, $loopSeconds, $faster)
     }
 
     if (Test-Wanted 8) {
