@@ -58,18 +58,10 @@ Describe 'Get-CMSendHistory' {
 
     It 'records a send that was stopped' {
         Set-CMSandboxFault -LatencyMs 300 -PathContains 'import'
-        $shell = [powershell]::Create()
-        $null = $shell.AddScript(@"
-Import-Module '$(Get-CMTestManifestPath)'
-`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'
-1..100000 | ForEach-Object { [pscustomobject]@{ Email = "stopped`$_@example.com" } } | Send-CMSubscribers -Destination Weekly -BatchSize 200 -WarningAction SilentlyContinue
-"@)
-        $running = $shell.BeginInvoke()
-        $deadline = (Get-Date).AddSeconds(60)
-        while (@(Get-CMSandboxRequest -Path '*import.json').Count -lt 3 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
-        $shell.Stop()
-        $shell.Dispose()
-        $entry = Get-CMSendHistory -Destination Weekly -Last 1
+        Stop-CMSendMidway -Send '1..100000 | ForEach-Object { [pscustomobject]@{ Email = "stopped$_@example.com" } } | Send-CMSubscribers -Destination Weekly -BatchSize 200 -WarningAction SilentlyContinue'
+        # Recorded as the stopped command is disposed: give that a moment.
+        $deadline = (Get-Date).AddSeconds(10)
+        while (-not ($entry = Get-CMSendHistory -Destination Weekly -Last 1) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
         $entry.Status | Should -Be 'Stopped'
         $entry.Received | Should -BeGreaterThan 0
     }

@@ -86,18 +86,10 @@ Describe 'Send-CMSubscribers -Incremental' {
 
     It 'after a send stopped midway, the next one sends at least every row that was not confirmed' {
         Set-CMSandboxFault -LatencyMs 150 -PathContains 'import'
-        $shell = [powershell]::Create()
-        $null = $shell.AddScript(@"
-Import-Module '$(Get-CMTestManifestPath)'
-`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'
-1..10000 | ForEach-Object { [pscustomobject]@{ Email = "member`$_@example.com"; Name = "Member `$_"; Tier = ('Gold', 'Silver')[`$_ % 2]; Points = `$_ } } |
+        Stop-CMSendMidway -AfterImports 4 -Send @'
+1..10000 | ForEach-Object { [pscustomobject]@{ Email = "member$_@example.com"; Name = "Member $_"; Tier = ('Gold', 'Silver')[$_ % 2]; Points = $_ } } |
     Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental -BatchSize 500 -WarningAction SilentlyContinue
-"@)
-        $running = $shell.BeginInvoke()
-        $deadline = (Get-Date).AddSeconds(60)
-        while (@(Imports | Where-Object Status -EQ 201).Count -lt 4 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
-        $shell.Stop()
-        $shell.Dispose()
+'@
         Set-CMSandboxFault
         $confirmed = (Imports | Where-Object Status -EQ 201 | Measure-Object BatchSize -Sum).Sum
         $confirmed | Should -BeGreaterThan 0

@@ -97,4 +97,21 @@ function Exit-CMTestSandbox {
     $env:CM_CONFIG_DIR = $script:SavedConfigDir
 }
 
-Export-ModuleMember -Function Enter-CMTestSandbox, Exit-CMTestSandbox, Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting
+function Stop-CMSendMidway {
+    <#
+    Runs a send in a runspace of this process (the module imported, this settings folder) and stops it as Ctrl+C
+    does, once the sandbox has confirmed -AfterImports import requests (or after 60 s).
+    #>
+    param([Parameter(Mandatory)][string] $Send, [int] $AfterImports = 3)
+    $shell = [powershell]::Create()
+    try {
+        $null = $shell.AddScript("Import-Module '$(Get-CMTestManifestPath)'; `$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'`n$Send")
+        $null = $shell.BeginInvoke()
+        $deadline = (Get-Date).AddSeconds(60)
+        while (@(Get-CMSandboxRequest -Path '*import.json' | Where-Object Status -EQ 201).Count -lt $AfterImports -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $shell.Stop()
+    }
+    finally { $shell.Dispose() }
+}
+
+Export-ModuleMember -Function Stop-CMSendMidway, Enter-CMTestSandbox, Exit-CMTestSandbox, Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting
