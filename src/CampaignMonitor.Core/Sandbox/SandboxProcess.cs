@@ -64,6 +64,10 @@ internal sealed class SandboxProcess : IDisposable
         start.Environment.Remove("CM_SANDBOX_API_KEY");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
+        // The process only serves the sandbox: the runtime settings a server of its own would have (no background
+        // GC competing with the client on the same cores, no culture data to load).
+        start.Environment["DOTNET_gcConcurrent"] = "0";
+        start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
         start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The sandbox process did not start.");
