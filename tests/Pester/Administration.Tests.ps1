@@ -60,7 +60,7 @@ Describe 'Remove-CMSubscriber' {
 
     It 'removes nothing under -WhatIf, and asks (impact High) unless -Confirm:$false' {
         Fill 5
-        $said = Remove-CMSubscriber -Destination People -EmailAddress 'person1@example.com', 'person2@example.com' -WhatIf 6>&1 | Out-String
+        Remove-CMSubscriber -Destination People -EmailAddress 'person1@example.com', 'person2@example.com' -WhatIf
         (Get-Command Remove-CMSubscriber).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
         @(Get-CMSandboxRequest | Where-Object Method -EQ 'DELETE').Count | Should -Be 0
         (InState Active).Count | Should -Be 5

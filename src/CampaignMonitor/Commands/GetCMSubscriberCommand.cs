@@ -64,13 +64,21 @@ public sealed class GetCMSubscriberCommand : ReaderCmdletBase
     [ValidateNotNullOrEmpty]
     public string[]? EmailAddress { get; set; }
 
+    // Reference-typed fields only: a struct of core types would be laid out when pwsh reads the cmdlets, before the
+    // module's load context can supply the core.
+    private ApiCredential? _credential;
+    private DestinationRecord? _destination;
     private string? _destinationListId;
     private readonly Dictionary<string, IReadOnlyList<CustomFieldDefinition>> _fieldsOfList = new(StringComparer.OrdinalIgnoreCase);
 
     protected override void ProcessRecord()
     {
         var byDestination = ParameterSetName is DestinationSet or DestinationAddressSet;
-        var (credential, destination) = ResolveCredential(byDestination ? null : Credential, byDestination ? Destination : null);
+        // Only in the ListId set can the credential change from one piped object to the next; elsewhere the settings
+        // are read once, not once per piped address.
+        if (ParameterSetName == ListSet || _credential is null)
+            (_credential, _destination) = ResolveCredential(byDestination ? null : Credential, byDestination ? Destination : null);
+        var (credential, destination) = (_credential!, _destination);
         var client = Client(credential);
         // Found once: with addresses piped in, ProcessRecord runs once per address.
         var listId = destination is null ? ListId : _destinationListId ??= SetUp(() => Call(ct => Resolver.DestinationListIdAsync(client, destination, credential, ct)), destination.ListName);

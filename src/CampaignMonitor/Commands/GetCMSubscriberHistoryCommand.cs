@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CampaignMonitor.Base;
 using CampaignMonitor.Completion;
+using CampaignMonitor.Core.Settings;
 using CampaignMonitor.Errors;
 using CampaignMonitor.PipeBind;
 
@@ -11,7 +12,9 @@ namespace CampaignMonitor.Commands;
 [OutputType(typeof(SubscriberActivity))]
 public sealed class GetCMSubscriberHistoryCommand : ReaderCmdletBase
 {
-    private string? _listId;
+    private ApiCredential _credential = null!;
+    private DestinationRecord _destination = null!;
+    private string _listId = "";
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNull]
@@ -23,11 +26,19 @@ public sealed class GetCMSubscriberHistoryCommand : ReaderCmdletBase
     [ValidateNotNullOrEmpty]
     public string[] EmailAddress { get; set; } = Array.Empty<string>();
 
-    protected override void ProcessRecord()
+    protected override void BeginProcessing()
     {
         var (credential, destination) = ResolveCredential(null, Destination);
-        var client = Client(credential);
-        var listId = _listId ??= SetUp(() => Call(ct => Resolver.DestinationListIdAsync(client, destination!, credential, ct)), destination!.ListName);
+        _credential = credential;
+        _destination = destination!;
+        _listId = SetUp(() => Call(ct => Resolver.DestinationListIdAsync(Client(credential), _destination, credential, ct)), _destination.ListName);
+    }
+
+    protected override void ProcessRecord()
+    {
+        var client = Client(_credential);
+        var listId = _listId;
+        var destination = _destination;
         var masker = Masker;
         foreach (var given in EmailAddress)
         {
@@ -38,7 +49,7 @@ public sealed class GetCMSubscriberHistoryCommand : ReaderCmdletBase
                 var history = Call(ct => client.GetSubscriberHistoryAsync(listId, email, ct));
                 if (history is null)
                 {
-                    WriteError(ErrorFunnel.Create(new ItemNotFoundException($"The list '{destination!.ListName}' has no subscriber {shown}."),
+                    WriteError(ErrorFunnel.Create(new ItemNotFoundException($"The list '{destination.ListName}' has no subscriber {shown}."),
                         "SubscriberNotFound", ErrorCategory.ObjectNotFound, shown));
                     return;
                 }
