@@ -75,6 +75,19 @@ Describe 'Send-CMSubscribers -Incremental' {
         ($Rows | Select-Object -First 500 | Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental).Unchanged | Should -Be 500
     }
 
+    It 'ends with the later row of a repeated address even when that row is unchanged and the earlier one is not' {
+        @([pscustomobject]@{ Email = 'twice@example.com'; Name = 'Old'; Tier = 'Gold'; Points = 1 }
+          [pscustomobject]@{ Email = 'twice@example.com'; Name = 'Latest'; Tier = 'Gold'; Points = 2 }) |
+            Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental | Out-Null
+        (Get-CMSubscriber -Destination Nightly -EmailAddress 'twice@example.com').Name | Should -Be 'Latest'
+        # The same export again: the earlier row differs from what was recorded, the later one does not.
+        $again = @([pscustomobject]@{ Email = 'twice@example.com'; Name = 'Old'; Tier = 'Gold'; Points = 1 }
+          [pscustomobject]@{ Email = 'twice@example.com'; Name = 'Latest'; Tier = 'Gold'; Points = 2 }) |
+            Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental
+        Assert-CMAccounting $again
+        (Get-CMSubscriber -Destination Nightly -EmailAddress 'twice@example.com').Name | Should -Be 'Latest'
+    }
+
     It 'does not record a row the API refused: it is sent again next time' {
         Add-CMSandboxData -ListName Nightly -Subscriber @{ EmailAddress = 'member7@example.com'; State = 'Unsubscribed' } | Out-Null
         $first = $Rows | Select-Object -First 10 | Send-CMSubscribers -Destination Nightly -DataTemplate Crm -Incremental -WarningAction SilentlyContinue

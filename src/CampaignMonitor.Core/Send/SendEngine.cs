@@ -164,7 +164,9 @@ internal sealed class SendEngine : IDisposable
     private Task Forward(PendingRow pending, CancellationToken cancellationToken)
     {
         // With -Mirror, an unchanged row whose member is no longer active (changed in Campaign Monitor) is sent anyway.
-        if (_state is not null && _state.IsUnchanged(pending.Fingerprint, pending.ValuesFingerprint)
+        // A row repeating an earlier row's address is always sent: the earlier one may have been sent with other
+        // values, and the later row must be what the list ends with.
+        if (_state is not null && !pending.IsDuplicate && _state.IsUnchanged(pending.Fingerprint, pending.ValuesFingerprint)
             && (_activeMembers is null || _activeMembers.Contains(pending.Fingerprint)))
         {
             _tally.Unchanged++;
