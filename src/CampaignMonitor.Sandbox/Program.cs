@@ -61,6 +61,7 @@ namespace CampaignMonitor.Sandbox
             builder.Services.AddSingleton(new SandboxIdentity(options.ApiKey, options.ClientId));
             builder.Services.AddSingleton(new RequestLog());
             builder.Services.AddSingleton(new FaultControl(options.Faults, TimeProvider.System));
+            builder.Services.AddSingleton(new SandboxMode());
 
             var app = builder.Build();
             app.UseMiddleware<FaultMiddleware>();

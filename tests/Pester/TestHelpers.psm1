@@ -41,6 +41,15 @@ function Invoke-CMSandboxApi {
     Invoke-RestMethod -Uri ($Sandbox.BaseUri + $Path) -Authentication Basic -Credential $credential -AllowUnencryptedAuthentication
 }
 
+function Invoke-CMSandboxControl {
+    <# A call to a sandbox's own controls (/_sandbox/...), e.g. PUT mode @{ KeepBodies = $true } or GET bodies. #>
+    param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)][string] $Path, [string] $Method = 'GET', $Body)
+    $credential = [pscredential]::new([System.Net.NetworkCredential]::new('', $Sandbox.ApiKey).Password, (ConvertTo-SecureString 'x' -AsPlainText -Force))
+    $uri = ($Sandbox.BaseUri -replace 'api/v3\.3/$', '_sandbox/') + $Path
+    $json = if ($null -ne $Body) { ConvertTo-Json $Body -Compress } else { $null }
+    Invoke-RestMethod -Uri $uri -Method $Method -Body $json -ContentType 'application/json' -Authentication Basic -Credential $credential -AllowUnencryptedAuthentication
+}
+
 function Get-CMSandboxListRows {
     <# Every subscriber of a sandbox list in one state, read page by page straight from the API. #>
     param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)][string] $ListId, [string] $State = 'active')
@@ -114,4 +123,4 @@ function Stop-CMSendMidway {
     finally { $shell.Dispose() }
 }
 
-Export-ModuleMember -Function Stop-CMSendMidway, Enter-CMTestSandbox, Exit-CMTestSandbox, Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Get-CMSandboxListRows, Assert-CMAccounting
+Export-ModuleMember -Function Stop-CMSendMidway, Enter-CMTestSandbox, Exit-CMTestSandbox, Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Invoke-CMSandboxControl, Get-CMSandboxListRows, Assert-CMAccounting

@@ -71,6 +71,8 @@ internal sealed class RowPlan
 
     public MappedRow Map(RowValues row)
     {
+        if (row.Problem is { } problem)
+            return new MappedRow(null, problem);
         var record = new SubscriberRecord { ConsentToTrack = DefaultConsent };
         string? first = null, last = null;
         List<SubscriberCustomField>? fields = null;

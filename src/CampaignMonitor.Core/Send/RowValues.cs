@@ -14,4 +14,7 @@ internal sealed class RowValues
     public int Count => _values.Length;
 
     public object? this[int index] => _values[index];
+
+    /// <summary>Why the row cannot be sent whatever its values hold (a CSV line read wrongly); null for a row read well.</summary>
+    public Refusal? Problem { get; init; }
 }

@@ -23,4 +23,6 @@ internal enum SendErrorKind
     StateInvalid,
     /// <summary>The -Incremental state file cannot be read or written.</summary>
     StateUnavailable,
+    /// <summary>A -Path file's header cannot be read (a column named twice, a quote never closed).</summary>
+    CsvUnreadable,
 }

@@ -4,7 +4,7 @@ using CampaignMonitor.Sandbox.State;
 
 namespace CampaignMonitor.Sandbox.Endpoints;
 
-/// <summary>The sandbox's own controls under /_sandbox (same API key): seed data, faults, the request log, reset.</summary>
+/// <summary>The sandbox's own controls under /_sandbox (same API key): seed data, faults, the mode, the request log, reset.</summary>
 internal static class AdminEndpoints
 {
     public static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, PropertyNamingPolicy = null };
@@ -44,6 +44,16 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
+        admin.MapGet("/mode", (SandboxMode mode) => Results.Json(mode.Current, Json));
+        admin.MapPut("/mode", (HttpContext context, SandboxMode mode) =>
+        {
+            if (!TryRead<ModeSettings>(context, out var settings, out var problem))
+                return Refused(problem);
+            mode.Set(settings!);
+            return Results.Json(settings, Json);
+        });
+        admin.MapGet("/bodies", (SandboxMode mode) => Results.Json(mode.Bodies, Json));
+
         admin.MapPost("/seed", (HttpContext context, SandboxState state) =>
         {
             if (!TryRead<SeedSpec>(context, out var spec, out var problem))
@@ -58,11 +68,12 @@ internal static class AdminEndpoints
             }
         });
 
-        admin.MapPost("/reset", (SandboxState state, RequestLog log, FaultControl faults) =>
+        admin.MapPost("/reset", (SandboxState state, RequestLog log, FaultControl faults, SandboxMode mode) =>
         {
             state.Reset();
             log.Clear();
             faults.Set(FaultSettings.None);
+            mode.Set(ModeSettings.Normal);
             return Results.NoContent();
         });
 

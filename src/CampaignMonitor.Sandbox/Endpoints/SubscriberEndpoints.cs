@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CampaignMonitor.Sandbox.State;
+using CampaignMonitor.Sandbox.Faults;
 
 namespace CampaignMonitor.Sandbox.Endpoints;
 
@@ -42,11 +43,14 @@ internal static class SubscriberEndpoints
             return ApiResults.Created(row.EmailAddress);
         });
 
-        api.MapPost("/subscribers/{listId}/import.json", (string listId, HttpContext context, SandboxState state) =>
+        api.MapPost("/subscribers/{listId}/import.json", (string listId, HttpContext context, SandboxState state, SandboxMode mode) =>
         {
             var list = state.FindList(listId);
             if (list is null)
                 return ApiResults.UnknownList();
+            mode.Keep(RequestJson.Body(context).Span);
+            if (mode.Current.Stub)
+                return StubImport(context);
             using var body = RequestJson.Parse(context);
             if (body is null || !body.RootElement.TryGet("Subscribers", out var subscribers) || subscribers.ValueKind != JsonValueKind.Array)
                 return ApiResults.BadBody("subscribers");
@@ -80,6 +84,21 @@ internal static class SubscriberEndpoints
             }
             context.Items[Faults.RequestLog.BatchSizeItem] = count;
             return Import(list, rows, resubscribe, state);
+        });
+    }
+
+    /// <summary>The stub's answer: every row new, nothing read or stored.</summary>
+    private static IResult StubImport(HttpContext context)
+    {
+        var count = SandboxMode.CountRows(RequestJson.Body(context).Span);
+        context.Items[Faults.RequestLog.BatchSizeItem] = count;
+        return ApiResults.Created(new
+        {
+            FailureDetails = Array.Empty<object>(),
+            TotalUniqueEmailsSubmitted = count,
+            TotalExistingSubscribers = 0,
+            TotalNewSubscribers = count,
+            DuplicateEmailsInSubmission = Array.Empty<string>(),
         });
     }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using System.Text;
 using CampaignMonitor.Base;
 using CampaignMonitor.Core.Send;
+using CampaignMonitor.Core.Send.Csv;
 using CampaignMonitor.Core.Send.History;
 using CampaignMonitor.Core.Send.Incremental;
 using CampaignMonitor.Core.Send.Mirror;
@@ -14,15 +16,17 @@ using CampaignMonitor.PipeBind;
 namespace CampaignMonitor.Commands;
 
 /// <summary>
-/// Sends pipeline objects to a destination's master list. The send itself (mapping, checks, duplicates, batches,
+/// Sends pipeline objects, or the rows of CSV files (-Path), to a destination's master list. The send itself (mapping, checks, duplicates, batches,
 /// concurrent senders, counts, checkpoint, circuit breaker) is the core's <see cref="SendEngine"/>; this cmdlet reads
 /// the rows, asks ShouldProcess, turns the engine's events into streams, progress and reject-file lines on the
 /// pipeline thread, and writes the result.
 /// </summary>
-[Cmdlet(VerbsCommunications.Send, "CMSubscribers", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommunications.Send, "CMSubscribers", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PipelineSet)]
 [OutputType(typeof(SendResult))]
 public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
 {
+    private const string PipelineSet = "InputObject";
+    private const string PathSet = "Path";
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
     private readonly Stopwatch _clock = new();
     private readonly DateTimeOffset _startTime = DateTimeOffset.Now;
@@ -32,6 +36,7 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     private PreparedList? _prepared;
     private SendEngine? _engine;
     private RowReader? _reader;
+    private CsvRowSource? _files;
     private long _rowNumber;
     private TimeSpan _lastProgress;
     private SendRun? _run;
@@ -53,6 +58,21 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     [AllowNull]
     [AllowEmptyCollection]
     public PSObject?[]? InputObject { get; set; }
+
+    /// <summary>CSV files the module reads itself: the same rows as Import-Csv -Path gives, read faster. Wildcards allowed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = null!;
+
+    /// <summary>With -Path: the value separator (default ',').</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    public char Delimiter { get; set; } = ',';
+
+    /// <summary>With -Path: the files' encoding when they have no byte order mark (default UTF-8), as Import-Csv's -Encoding.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [EncodingFromName]
+    [ArgumentCompleter(typeof(EncodingNameCompleter))]
+    public Encoding Encoding { get; set; } = new UTF8Encoding(false);
 
     /// <summary>Makes unsubscribed, deleted, bounced, unconfirmed and suppressed addresses active again. Use with care.</summary>
     [Parameter]
@@ -128,12 +148,42 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         if (RejectPath is not null)
         {
             rejectPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(RejectPath);
-            var folder = Path.GetDirectoryName(rejectPath);
+            var folder = System.IO.Path.GetDirectoryName(rejectPath);
             if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
                 Fail(new DirectoryNotFoundException($"The folder of -RejectPath '{RejectPath}' does not exist."), "RejectPathFolderMissing", ErrorCategory.ObjectNotFound, RejectPath);
         }
         _reporter = new SendReporter(this, Masker, rejectPath, _context.Destination.ListName);
         _run = new SendRun(new SendHistoryStore(Catalog.Store), _context, Modes());
+        if (ParameterSetName == PathSet)
+            OpenFiles();
+    }
+
+    /// <summary>-Path: resolves the files and reads every header, so a file that cannot be read stops the send before it starts.</summary>
+    private void OpenFiles()
+    {
+        if (MyInvocation.ExpectingInput)
+        {
+            Fail(new ArgumentException("-Path and pipeline input are exclusive: give the files with -Path, or pipe the rows (Import-Csv ... | Send-CMSubscribers), not both."),
+                "PathWithPipelineInput", ErrorCategory.InvalidArgument, Path);
+        }
+        var files = new List<string>();
+        foreach (var path in Path)
+        {
+            try
+            {
+                files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException)
+            {
+                Fail(new FileNotFoundException($"-Path '{path}' does not exist: {ex.Message}", ex), "PathNotFound", ErrorCategory.ObjectNotFound, path);
+            }
+        }
+        _files = SetUp(() => new CsvRowSource(files, Delimiter, Encoding), string.Join(", ", files));
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (_files.Headers[i].Unnamed > 0)
+                WriteWarning($"The header of '{files[i]}' has {_files.Headers[i].Unnamed} column(s) with no name, read as H1, H2, ... (as Import-Csv names them).");
+        }
     }
 
     /// <summary>The switches the run history names.</summary>
@@ -157,16 +207,33 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         {
             _rowNumber++;
             if (_engine is null)
-                Start(row);
+            {
+                Start(RowReader.ColumnsOf(row, ListPreparation.StringRowColumn(_context)));
+                _reader = new RowReader(_engine!.Plan);
+            }
             WaitFor(_engine!.Accept(_rowNumber, _reader!.Read(row), Async.Token));
             Drain(final: false);
         }
     }
 
-    /// <summary>On the first row: its columns decide the mapping; then the list and fields are made ready (once).</summary>
-    private void Start(PSObject? first)
+    /// <summary>-Path: the files' rows, as ProcessRecord takes piped ones.</summary>
+    private void SendFiles()
     {
-        var columns = RowReader.ColumnsOf(first, ListPreparation.StringRowColumn(_context));
+        while (_files!.MoveNext())
+        {
+            if (Async.Token.IsCancellationRequested)
+                throw new PipelineStoppedException();
+            _rowNumber++;
+            if (_engine is null)
+                Start(_files.Columns);
+            WaitFor(_engine!.Accept(_rowNumber, _files.Values(_engine.Plan.ReadColumns), Async.Token));
+            Drain(final: false);
+        }
+    }
+
+    /// <summary>On the first row: its columns decide the mapping; then the list and fields are made ready (once).</summary>
+    private void Start(IReadOnlyList<string> columns)
+    {
         SetUp(() => ListPreparation.EmailColumn(_context, columns), null); // no email column: stop before any API call
         if (CheckpointPath is not null)
         {
@@ -183,7 +250,6 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
         if (apply)
             _run!.Started(_startTime); // from here the send may reach the API: it goes into the run history
         var prepared = _prepared = SetUp(() => Call(ct => ListPreparation.PrepareAsync(client, _context, columns, apply, ct)), _context.Destination.ListName);
-        _reader = new RowReader(prepared.Plan);
         _reporter.Start(prepared, apply);
         var target = apply ? new SendTarget(client, prepared.ListId!, new ImportFlags(Resubscribe, QueueAutoresponders, RestartAutoresponders), BatchSize, MaxConcurrency) : null;
         // -Mirror with -Incremental: who is active now decides whether an unchanged row is sent anyway.
@@ -210,6 +276,8 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
 
     protected override void EndProcessing()
     {
+        if (_files is not null)
+            SendFiles();
         if (_engine is not null)
             WaitFor(_engine.FinishAsync(Async.Token));
         Drain(final: true);
@@ -355,6 +423,7 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     {
         RecordRun(); // a stopped send, or one a terminating error ended: nothing can be written to the pipeline now
         _reporter?.Dispose();
+        _files?.Dispose();
         if (_engine is not null)
             _engine.Dispose();
         else

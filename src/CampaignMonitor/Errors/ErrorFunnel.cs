@@ -26,7 +26,7 @@ internal static class ErrorFunnel
             {
                 SendErrorKind.NoEmailColumn => ErrorCategory.InvalidData,
                 SendErrorKind.CheckpointUnavailable or SendErrorKind.StateUnavailable => ErrorCategory.ResourceUnavailable,
-                SendErrorKind.StateInvalid => ErrorCategory.InvalidData,
+                SendErrorKind.StateInvalid or SendErrorKind.CsvUnreadable => ErrorCategory.InvalidData,
                 _ => ErrorCategory.InvalidOperation,
             }),
             ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
