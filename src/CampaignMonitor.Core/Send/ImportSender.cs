@@ -92,12 +92,18 @@ internal sealed class ImportSender : IDisposable
         // alone, and the next request leaves as soon as an answer frees one.
         var request = new ImportSubscribersRequest
         {
-            Subscribers = rows.Select(r => r.Record).ToList(),
+            Subscribers = rows.Select(r => r.Record!).ToList(),
             Resubscribe = _flags.Resubscribe,
             QueueSubscriptionBasedAutoResponders = _flags.QueueAutoresponders,
             RestartSubscriptionBasedAutoresponders = _flags.RestartAutoresponders,
         };
-        var prepared = Task.Run(() => _client.PrepareImport(request), CancellationToken.None);
+        var prepared = Task.Run(() =>
+        {
+            var body = _client.PrepareImport(request);
+            foreach (var row in rows)
+                row.Serialized();
+            return body;
+        }, CancellationToken.None);
         try
         {
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);

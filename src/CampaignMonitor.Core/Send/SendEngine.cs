@@ -86,7 +86,7 @@ internal sealed class SendEngine : IDisposable
         var pending = new PendingRow(rowNumber, mapped.Record!, row);
         pending.IsDuplicate = !_seen.Add(pending.Fingerprint);
         if (_sentValues is not null)
-            pending.ValuesFingerprint = _sentValues.Of(pending.Record);
+            pending.ValuesFingerprint = _sentValues.Of(mapped.Record!);
         if (_held is not null && rowNumber > _held.Batch.Last)
             return ReleaseHeldThenAsync(pending, cancellationToken);
         return Take(pending, cancellationToken);
@@ -234,7 +234,7 @@ internal sealed class SendEngine : IDisposable
         var refused = result.FailureDetails.Select(f => f.EmailAddress.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var row in outcome.Rows)
         {
-            if (!refused.Contains(row.Record.EmailAddress))
+            if (!refused.Contains(row.EmailAddress))
                 _state.Confirmed(row.Fingerprint, row.ValuesFingerprint, row.RowNumber);
         }
     }

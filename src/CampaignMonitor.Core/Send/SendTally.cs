@@ -48,7 +48,7 @@ internal sealed class SendTally
             var origin = outcome.Cancelled ? RejectOrigin.Stopped : RejectOrigin.Delivery;
             var reason = outcome.Cancelled ? "the send was stopped before this batch was confirmed" : outcome.Error?.Message ?? "not delivered";
             foreach (var row in outcome.Rows)
-                rejections.Add(Keep(new RowRejection(row.RowNumber, row.Record.EmailAddress, null, outcome.Cancelled ? "Stopped" : "NotDelivered", reason, origin, row.Row)));
+                rejections.Add(Keep(new RowRejection(row.RowNumber, row.EmailAddress, null, outcome.Cancelled ? "Stopped" : "NotDelivered", reason, origin, row.Row)));
             Failed += outcome.Rows.Count;
             return rejections;
         }
@@ -60,9 +60,9 @@ internal sealed class SendTally
         var duplicates = 0;
         foreach (var row in outcome.Rows)
         {
-            if (refused.TryGetValue(row.Record.EmailAddress, out var failure))
+            if (refused.TryGetValue(row.EmailAddress, out var failure))
             {
-                rejections.Add(Keep(new RowRejection(row.RowNumber, row.Record.EmailAddress, null, failure.Code.ToString(CultureInfo.InvariantCulture),
+                rejections.Add(Keep(new RowRejection(row.RowNumber, row.EmailAddress, null, failure.Code.ToString(CultureInfo.InvariantCulture),
                     failure.Message, RejectOrigin.Api, row.Row)));
                 continue;
             }

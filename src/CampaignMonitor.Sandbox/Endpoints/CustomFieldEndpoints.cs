@@ -53,7 +53,7 @@ internal static class CustomFieldEndpoints
                 var key = Keys.ForName(name);
                 if (list.FindField(name) is not null || list.FindField(key) is not null)
                     return ApiResults.Error(255, "Field Name Already Exists");
-                var field = new CustomField { Name = name, Key = key, DataType = type, VisibleInPreferenceCenter = visible };
+                var field = new CustomField { Name = name, Key = key, DataType = type, VisibleInPreferenceCenter = visible, Ordinal = list.Fields.Count };
                 field.Options.AddRange(options.Distinct(StringComparer.OrdinalIgnoreCase));
                 list.Fields.Add(field);
                 list.Version++;

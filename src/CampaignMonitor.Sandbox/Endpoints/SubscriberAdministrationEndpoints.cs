@@ -18,10 +18,10 @@ internal static class SubscriberAdministrationEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/subscribers/{listId}.json", (string listId, string? email, SandboxState state) =>
-            WithMember(state, listId, email, (_, member) =>
+            WithMember(state, listId, email, (list, member) =>
             {
                 // Details always carry the mobile number, empty when there is none (the list endpoints leave it out).
-                var details = SubscriberStateEndpoints.Project(member, withConsent: true, withSms: true);
+                var details = SubscriberStateEndpoints.Project(list, member, withConsent: true, withSms: true);
                 details.TryAdd("MobileNumber", "");
                 return ApiResults.Ok(details);
             }));

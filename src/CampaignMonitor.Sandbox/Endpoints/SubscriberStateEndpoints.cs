@@ -34,7 +34,7 @@ internal static class SubscriberStateEndpoints
         lock (list)
         {
             var rows = View(list, status, since, paging!);
-            return ApiResults.Ok(paging!.Envelope(rows, s => Project(s, withConsent, withSms), paging.OrderField));
+            return ApiResults.Ok(paging!.Envelope(rows, s => Project(list, s, withConsent, withSms), paging.OrderField));
         }
     }
 
@@ -58,10 +58,10 @@ internal static class SubscriberStateEndpoints
         return rows;
     }
 
-    internal static Dictionary<string, object?> Project(Subscriber s, bool withConsent, bool withSms)
+    internal static Dictionary<string, object?> Project(MailingList list, Subscriber s, bool withConsent, bool withSms)
     {
         var fields = new List<object>();
-        foreach (var (field, values) in s.Values)
+        foreach (var (field, values) in s.Values.All(list.Fields))
         {
             foreach (var value in values)
                 fields.Add(new { Key = field.Name, Value = value });

@@ -21,6 +21,22 @@ internal sealed class MailingList
     public Dictionary<string, (long Version, Subscriber[] Rows)> Views { get; } = new();
 
     private readonly Dictionary<string, CustomField?> _fieldLookup = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>One copy of a value many subscribers hold (a date, a number): the list keeps the first it was given.</summary>
+    public string Shared(string value)
+    {
+        if (value.Length > 32)
+            return value;
+        lock (_shared)
+        {
+            if (_shared.TryGetValue(value, out var known))
+                return known;
+            if (_shared.Count < 1_000_000)
+                _shared[value] = value;
+            return value;
+        }
+    }
     private int _fieldLookupBuiltFor = -1;
 
     /// <summary>A field by key or name, with or without brackets, case and spaces ignored (as the API matches them).</summary>

@@ -56,7 +56,7 @@ internal static class Seeder
                 foreach (var (name, value) in row.CustomFields)
                 {
                     var field = list.FindField(name) ?? throw new ArgumentException($"The list '{list.Title}' has no custom field '{name}'.");
-                    subscriber.Values[field] = value.Split('|').ToList();
+                    subscriber.Values.Set(field, value.Split('|').Select(list.Shared).ToList());
                 }
                 list.Subscribers[subscriber.EmailAddress] = subscriber;
                 added[status.ToString()] = added.GetValueOrDefault(status.ToString()) + 1;

@@ -13,6 +13,6 @@ internal sealed class Subscriber
     public string ConsentToTrack { get; set; } = "";
     public string ConsentToSendSms { get; set; } = "";
     public string ReadsEmailWith { get; set; } = "";
-    /// <summary>Values by field (MultiSelectMany has several), in the order they were set.</summary>
-    public Dictionary<CustomField, List<string>> Values { get; } = new();
+    /// <summary>Values by field (MultiSelectMany has several).</summary>
+    public FieldValues Values;
 }

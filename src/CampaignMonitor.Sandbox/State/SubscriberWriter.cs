@@ -107,15 +107,15 @@ internal static class SubscriberWriter
             var text = value.Value ?? "";
             if (value.Clear || (field.DataType == "Date" && text == "0000-00-00"))
             {
-                if (field.DataType == "MultiSelectMany" && text.Length > 0 && subscriber.Values.TryGetValue(field, out var current))
-                    current.RemoveAll(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase));
+                if (field.DataType == "MultiSelectMany" && text.Length > 0 && subscriber.Values.Has(field))
+                    subscriber.Values.Set(field, subscriber.Values.Get(field).Where(v => !string.Equals(v, text, StringComparison.OrdinalIgnoreCase)).ToList());
                 else
                     subscriber.Values.Remove(field);
                 continue;
             }
             if (text.Length == 0 || text.Length > 250)
                 continue;
-            var stored = Accept(field, text);
+            var stored = Accept(field, text, list);
             if (stored is null)
                 continue;
             if (field.DataType == "MultiSelectMany")
@@ -128,23 +128,24 @@ internal static class SubscriberWriter
             }
             else
             {
-                subscriber.Values[field] = new List<string>(1) { stored };
+                subscriber.Values.Set(field, new[] { stored });
             }
         }
         if (manySets is not null)
         {
             foreach (var (field, set) in manySets)
-                subscriber.Values[field] = set;
+                subscriber.Values.Set(field, set);
         }
     }
 
     /// <summary>The value as stored, or null when the field's type does not accept it.</summary>
-    private static string? Accept(CustomField field, string text) => field.DataType switch
+    /// <remarks>Numbers and dates repeat across subscribers: the list keeps one copy of each (<see cref="MailingList.Shared"/>).</remarks>
+    private static string? Accept(CustomField field, string text, MailingList list) => field.DataType switch
     {
-        "Number" => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? text.Trim() : null,
+        "Number" => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? list.Shared(text.Trim()) : null,
         "Date" => DateTime.TryParseExact(text.Trim(), "yyyy/MM/dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                   && date >= FirstDate && date <= LastDate
-            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? list.Shared(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             : null,
         "MultiSelectOne" or "MultiSelectMany" => field.MatchOption(text),
         _ => text,
