@@ -7,6 +7,7 @@ using CampaignMonitor.Sandbox.Faults;
 using CampaignMonitor.Sandbox.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 
 CommandLine options;
 try
@@ -62,9 +63,19 @@ namespace CampaignMonitor.Sandbox
             builder.Services.AddSingleton(new RequestLog());
             builder.Services.AddSingleton(new FaultControl(options.Faults, TimeProvider.System));
             builder.Services.AddSingleton(new SandboxMode());
+            // Answers are compressed when the client asks (Accept-Encoding: br, gzip), as a real API's are: the
+            // module's readers are tested decoding them. Fastest levels: the sandbox shares its cores with the client.
+            builder.Services.AddResponseCompression(compression =>
+            {
+                compression.Providers.Add<BrotliCompressionProvider>();
+                compression.Providers.Add<GzipCompressionProvider>();
+            });
+            builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+            builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
             var app = builder.Build();
             app.UseMiddleware<FaultMiddleware>();
+            app.UseResponseCompression();
             var api = app.MapGroup(FaultMiddleware.ApiPrefix);
             api.MapGet("/systemdate.json", (SandboxState s) => ApiResults.Ok(new { SystemDate = QueryDates.Format(s.Now) }));
             ListEndpoints.Map(api);

@@ -194,3 +194,37 @@ Describe 'Get-CMCampaign and its reports' {
         { Get-CMSubscriber -Destination Nope } | Should -Throw "*There is no destination named 'Nope'*"
     }
 }
+
+Describe 'Readers over a real network' {
+    It 'ask for compressed answers, and read them: every page of the list came brotli-compressed' {
+        Reset-CMSandbox -RequestLogOnly -Confirm:$false
+        $read = @(Get-CMSubscriber -Destination Newsletter)
+        $read.Count | Should -BeGreaterOrEqual 3500
+        @($read.EmailAddress | Sort-Object -Unique).Count | Should -Be $read.Count
+        $pages = @(Get-CMSandboxRequest -Path '*active.json')
+        $pages.Count | Should -BeGreaterThan 1
+        $pages.ContentEncoding | Sort-Object -Unique | Should -Be 'br' -Because 'the module sends Accept-Encoding (gzip, deflate, br) and the sandbox answers in the best of them'
+    }
+
+    It 'a client that does not ask gets the page uncompressed; one asking for gzip only gets gzip' {
+        $key = [System.Net.NetworkCredential]::new('', $Sandbox.ApiKey).Password
+        $handler = [System.Net.Http.SocketsHttpHandler]::new()
+        $handler.AutomaticDecompression = [System.Net.DecompressionMethods]::None
+        $http = [System.Net.Http.HttpClient]::new($handler)
+        try {
+            $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Basic', [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("${key}:x")))
+            $answers = foreach ($asked in $null, 'gzip') {
+                $request = [System.Net.Http.HttpRequestMessage]::new('GET', "$($Sandbox.BaseUri)lists/$($Seeded.ListId)/active.json?pagesize=10")
+                if ($asked) { $request.Headers.AcceptEncoding.ParseAdd($asked) }
+                $response = $http.Send($request)
+                [pscustomobject]@{ Encoding = $response.Content.Headers.ContentEncoding -join ','; Bytes = $response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult() }
+            }
+        }
+        finally { $http.Dispose() }
+        $answers[0].Encoding | Should -Be ''
+        ([Text.Encoding]::UTF8.GetString($answers[0].Bytes) | ConvertFrom-Json).Results.Count | Should -Be 10
+        $answers[1].Encoding | Should -Be 'gzip'
+        $unzipped = [IO.StreamReader]::new([IO.Compression.GZipStream]::new([IO.MemoryStream]::new($answers[1].Bytes), [IO.Compression.CompressionMode]::Decompress)).ReadToEnd()
+        ($unzipped | ConvertFrom-Json).Results.Count | Should -Be 10
+    }
+}

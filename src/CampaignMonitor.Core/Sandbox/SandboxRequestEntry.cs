@@ -15,4 +15,6 @@ internal sealed class SandboxRequestEntry
     /// <summary>"", "500", "429", "drop-before", "drop-after", "slow".</summary>
     public string Fault { get; set; } = "";
     public int Attempt { get; set; }
+    /// <summary>How the answer was compressed: "br", "gzip", or "" when it was not.</summary>
+    public string ContentEncoding { get; set; } = "";
 }

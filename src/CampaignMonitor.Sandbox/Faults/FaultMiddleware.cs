@@ -71,7 +71,7 @@ internal sealed class FaultMiddleware
         _log.Add(sequence => new RequestLogEntry(sequence, DateTime.UtcNow, context.Request.Method, context.Request.Path.Value ?? "",
             context.Request.QueryString.Value ?? "", fault.StartsWith("drop", StringComparison.Ordinal) ? 0 : context.Response.StatusCode,
             Stopwatch.GetElapsedTime((long)context.Items[StartedItem]!).TotalMilliseconds, context.Items[RequestLog.BatchSizeItem] as int?, fault,
-            context.Items[RequestLog.AttemptItem] as int? ?? 1));
+            context.Items[RequestLog.AttemptItem] as int? ?? 1, context.Response.Headers.ContentEncoding.ToString()));
     }
 
     /// <summary>Drops the connection, after logging the request (the client sees the drop at once).</summary>

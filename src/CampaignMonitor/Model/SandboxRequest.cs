@@ -17,6 +17,7 @@ public sealed class SandboxRequest
         BatchSize = entry.BatchSize;
         Fault = entry.Fault;
         Attempt = entry.Attempt;
+        ContentEncoding = entry.ContentEncoding;
     }
 
     public long Sequence { get; }
@@ -32,4 +33,6 @@ public sealed class SandboxRequest
     public string Fault { get; }
     /// <summary>How many times the sandbox has seen this exact request (1 for the first).</summary>
     public int Attempt { get; }
+    /// <summary>How the answer was compressed (br, gzip), as the client asked; empty when it was not.</summary>
+    public string ContentEncoding { get; }
 }
