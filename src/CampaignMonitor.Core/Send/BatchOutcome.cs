@@ -20,6 +20,9 @@ internal sealed class BatchOutcome
     public bool Cancelled { get; set; }
     public TimeSpan Duration { get; set; }
 
+    /// <summary>The rows' values while the batch was in flight; released once the batch is counted.</summary>
+    public BatchTexts? Texts { get; set; }
+
     /// <summary>The input position of the batch's first row.</summary>
     public long FirstRow => Rows.Count == 0 ? 0 : Rows[0].RowNumber;
 }

@@ -131,6 +131,17 @@ internal sealed record FieldRule(string FieldName, string Key, string Type, IRea
                     if (!DateTime.TryParseExact(text, Format, Culture ?? CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date))
                         return ("", new Refusal("InvalidDate", $"'{Shorten(text)}' is not a date in the format '{Format}'"));
                 }
+                else if (IsoDay(text) is { } day)
+                {
+                    // The common case, read without the general parser: yyyy-MM-dd or yyyy/MM/dd.
+                    if (day < FirstDate || day > LastDate)
+                        return ("", OutOfRange(day));
+                    return (text[4] == '/' ? text : string.Create(10, text, static (chars, from) =>
+                    {
+                        from.AsSpan().CopyTo(chars);
+                        chars[4] = chars[7] = '/';
+                    }), null);
+                }
                 else if (DateTime.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
                 {
                 }
@@ -152,12 +163,36 @@ internal sealed record FieldRule(string FieldName, string Key, string Type, IRea
                 break;
         }
         if (date.Date < FirstDate || date.Date > LastDate)
-            return ("", new Refusal("DateOutOfRange", $"{date:yyyy-MM-dd} is outside 1900-01-01..2076-06-06, which Campaign Monitor would silently ignore"));
+            return ("", OutOfRange(date));
         return (date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture), null);
     }
 
-    private string? MatchOption(string value) =>
-        Options.FirstOrDefault(o => string.Equals(o, value, StringComparison.OrdinalIgnoreCase));
+    private static Refusal OutOfRange(DateTime date) =>
+        new("DateOutOfRange", $"{date:yyyy-MM-dd} is outside 1900-01-01..2076-06-06, which Campaign Monitor would silently ignore");
+
+    /// <summary>yyyy-MM-dd or yyyy/MM/dd (one separator, twice) as a real calendar day; null for anything else.</summary>
+    private static DateTime? IsoDay(string text)
+    {
+        if (text.Length != 10 || (text[4] != '-' && text[4] != '/') || text[7] != text[4])
+            return null;
+        if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            return null;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return null;
+        return new DateTime(year, month, day);
+    }
+
+    private string? MatchOption(string value)
+    {
+        foreach (var option in Options)
+        {
+            if (string.Equals(option, value, StringComparison.OrdinalIgnoreCase))
+                return option;
+        }
+        return null;
+    }
 
     private Refusal NotAnOption(string value) =>
         new("NotAnOption", $"'{Shorten(value)}' is not one of the options of '{FieldName}' ({string.Join(", ", Options.Take(10))}{(Options.Count > 10 ? ", ..." : "")})");

@@ -18,6 +18,7 @@ internal sealed class ImportSender : IDisposable
     private readonly string _listId;
     private readonly ImportFlags _flags;
     private readonly int _batchSize;
+    private readonly int _inputColumns;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stop = new();
     private readonly object _inFlightLock = new();
@@ -37,7 +38,8 @@ internal sealed class ImportSender : IDisposable
     /// <summary>True once <see cref="CircuitBreakAfter"/> batches failed in a row; nothing more is sent.</summary>
     public bool CircuitOpen => Volatile.Read(ref _failuresInARow) >= CircuitBreakAfter;
 
-    public ImportSender(SendTarget target)
+    /// <param name="inputColumns">How many of a row's values are input columns (what a reject file needs of a row in flight).</param>
+    public ImportSender(SendTarget target, int inputColumns)
     {
         var (client, listId, flags, batchSize, maxConcurrency) = target;
         if (batchSize is < 1 or > ImportSubscribersRequest.MaxSubscribers)
@@ -48,6 +50,7 @@ internal sealed class ImportSender : IDisposable
         _listId = listId;
         _flags = flags;
         _batchSize = batchSize;
+        _inputColumns = inputColumns;
         _slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         _open = new List<PendingRow>(batchSize);
         _openIndex = new Dictionary<ulong, int>(batchSize);
@@ -97,12 +100,13 @@ internal sealed class ImportSender : IDisposable
             QueueSubscriptionBasedAutoResponders = _flags.QueueAutoresponders,
             RestartSubscriptionBasedAutoresponders = _flags.RestartAutoresponders,
         };
+        // Once the body holds the rows, they keep only their packed input values (see BatchTexts).
         var prepared = Task.Run(() =>
         {
             var body = _client.PrepareImport(request);
             foreach (var row in rows)
                 row.Serialized();
-            return body;
+            return (Body: body, Texts: BatchTexts.Pack(rows, _inputColumns));
         }, CancellationToken.None);
         try
         {
@@ -110,7 +114,7 @@ internal sealed class ImportSender : IDisposable
         }
         catch
         {
-            _ = prepared.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            _ = prepared.ContinueWith(t => t.Result.Body.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             throw;
         }
 
@@ -130,14 +134,14 @@ internal sealed class ImportSender : IDisposable
         }
     }
 
-    private async Task SendAsync(int number, List<PendingRow> rows, Task<PreparedImport> prepared, Task[] earlier, TaskCompletionSource done)
+    private async Task SendAsync(int number, List<PendingRow> rows, Task<(PreparedImport Body, BatchTexts? Texts)> prepared, Task[] earlier, TaskCompletionSource done)
     {
         var outcome = new BatchOutcome(number, rows);
         var watch = Stopwatch.StartNew();
         PreparedImport? import = null;
         try
         {
-            import = await prepared.ConfigureAwait(false);
+            (import, outcome.Texts) = await prepared.ConfigureAwait(false);
             if (earlier.Length > 0)
                 await Task.WhenAll(earlier).ConfigureAwait(false);
             _stop.Token.ThrowIfCancellationRequested();

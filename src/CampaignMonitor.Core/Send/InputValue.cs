@@ -10,7 +10,7 @@ internal static class InputValue
     {
         null => true,
         DBNull => true,
-        string s => s.Trim().Length == 0,
+        string s => string.IsNullOrWhiteSpace(s),
         _ => false,
     };
 

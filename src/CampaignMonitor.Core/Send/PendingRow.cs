@@ -5,11 +5,15 @@ namespace CampaignMonitor.Core.Send;
 /// <summary>A valid row waiting in a batch, with the values it was read from (for the reject file and error targets).</summary>
 internal sealed class PendingRow
 {
+    private RowValues? _row;
+    private BatchTexts? _packed;
+    private int _packedAt;
+
     public PendingRow(long rowNumber, SubscriberRecord record, RowValues row)
     {
         RowNumber = rowNumber;
         Record = record;
-        Row = row;
+        _row = row;
         EmailAddress = record.EmailAddress;
         Fingerprint = EmailRule.Fingerprint(record.EmailAddress);
     }
@@ -20,7 +24,16 @@ internal sealed class PendingRow
     public SubscriberRecord? Record { get; private set; }
 
     public string EmailAddress { get; }
-    public RowValues Row { get; }
+    /// <summary>The values the row was read from (once its batch is in flight, its input columns, from <see cref="BatchTexts"/>).</summary>
+    public RowValues Row => _row ?? _packed!.Values(_packedAt);
+
+    /// <summary>The row's values are kept in its batch's <paramref name="texts"/> from now on.</summary>
+    public void PackedInto(BatchTexts texts, int at)
+    {
+        _packed = texts;
+        _packedAt = at;
+        _row = null;
+    }
     public ulong Fingerprint { get; }
 
     /// <summary>An earlier row of the input had the same email address.</summary>

@@ -39,7 +39,7 @@ internal sealed class SendEngine : IDisposable
     public SendEngine(RowPlan plan, SendTarget? target, SendCheckpoint? checkpoint = null, IncrementalState? state = null, bool mirror = false, FingerprintSet? activeMembers = null)
     {
         Plan = plan;
-        _sender = target is null ? null : new ImportSender(target);
+        _sender = target is null ? null : new ImportSender(target, plan.InputColumns.Count);
         _checkpoint = checkpoint;
         _state = state;
         _sentValues = state is null ? null : new SentValues(plan);
@@ -224,6 +224,7 @@ internal sealed class SendEngine : IDisposable
         }
         foreach (var rejection in rejections)
             _events.Enqueue(new RowRejected(rejection));
+        outcome.Texts?.Release(); // every rejection has its values by now
     }
 
     /// <summary>Puts a confirmed batch's imported rows (not those the API refused) into the incremental state.</summary>

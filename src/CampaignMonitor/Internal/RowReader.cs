@@ -55,7 +55,7 @@ internal sealed class RowReader
 
     private object? ReadProperty(PSObject row, int column)
     {
-        var property = row.Properties[_columns[column]];
+        var property = OwnMembers.Property(row, _columns[column]);
         if (property is null || (!_mapped[column] && property is not PSNoteProperty))
             return null;
         try
