@@ -108,11 +108,21 @@ function Invoke-SandboxControl([string] $Path, [string] $Method = 'GET', $Body) 
 }
 
 function Measure-Process([int] $Runs, [string] $Script) {
-    # A whole pwsh process running $Script (which ends by printing its peak working set): wall times and peak memory.
-    $peaks = [Collections.Generic.List[long]]::new()
-    $time = Measure-Median $Runs $null { $peaks.Add([long](& $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command $Script | Select-Object -Last 1)) }
-    $time | Add-Member -NotePropertyName Peak -NotePropertyValue (($peaks | Measure-Object -Maximum).Maximum) -PassThru
+    # A whole pwsh process running $Script (which ends by printing its peak working set, processor time and JIT
+    # time): wall times, the peak memory, and the median run's processor time, its JIT's, and the sandbox's.
+    $said = [Collections.Generic.List[object]]::new()
+    $time = Measure-Median $Runs $null {
+        $server = Get-Process -Id $sandbox.ProcessId
+        $serverCpu = $server.TotalProcessorTime
+        $peak, $cpu, $jit = (& $pwshCommand[0] $pwshCommand[1] -NoProfile -NonInteractive -Command $Script | Select-Object -Last 1) -split ' '
+        $server.Refresh()
+        $said.Add([pscustomobject]@{ Peak = [long]$peak; Cpu = [double]$cpu; Jit = [double]$jit; SandboxCpu = ($server.TotalProcessorTime - $serverCpu).TotalSeconds })
+    }
+    $middle = @($said | Sort-Object Cpu)[[int][Math]::Floor(($said.Count - 1) / 2)]
+    $time | Add-Member -NotePropertyMembers @{ Peak = ($said.Peak | Measure-Object -Maximum).Maximum; Cpu = $middle.Cpu; Jit = $middle.Jit; SandboxCpu = $middle.SandboxCpu } -PassThru
 }
+
+function Format-ProcessCpu($m) { 'processor time: the pwsh process {0:0.00} s (of which compiling code {1:0.00} s), the sandbox {2:0.00} s' -f $m.Cpu, $m.Jit, $m.SandboxCpu }
 
 $sandbox = Start-CMSandbox
 try {
@@ -402,15 +412,19 @@ public static class BenchStateFile
         # peak memory (a send's against Import-Csv | Out-Null's, and at the large size against the small).
         $script:latency = 0
         & $freshStub
-        $child = { param($path, $action) "`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'; Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'; $($action -f $path); [GC]::Collect(); [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64" }
+        $child = { param($path, $action) "`$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'; Import-Module '$(Join-Path $ModulePath 'CampaignMonitor.psd1')'; $($action -f $path); [GC]::Collect(); `$self = [Diagnostics.Process]::GetCurrentProcess(); '{0} {1} {2}' -f `$self.PeakWorkingSet64, `$self.TotalProcessorTime.TotalSeconds, [Runtime.JitInfo]::GetCompilationTime().TotalSeconds" }
         $large = New-Input $size.MemoryLarge
         $small = New-Input $size.MemorySmall
         $readOnly = Measure-Process $size.LargeRuns (& $child $large "Import-Csv '{0}' | Out-Null")
         $piped = Measure-Process $size.LargeRuns (& $child $large "Import-Csv '{0}' | Send-CMSubscribers -Destination Bench -DataTemplate Bench | Out-Null")
         $direct = Measure-Process $size.LargeRuns (& $child $large "Send-CMSubscribers -Destination Bench -DataTemplate Bench -Path '{0}' | Out-Null")
         $pipedSmall = Measure-Process $size.LargeRuns (& $child $small "Import-Csv '{0}' | Send-CMSubscribers -Destination Bench -DataTemplate Bench | Out-Null")
-        Add-Result '13. Whole process, pipeline' "pwsh: Import-Csv $($size.MemoryLarge) rows | Send-CMSubscribers to the stub / | Out-Null" (Format-Time $readOnly) (Format-Time $piped) ($piped.Median / $readOnly.Median) '<= 2.2' ($piped.Median / $readOnly.Median -le 2.2) 'each a new pwsh process: start-up, module import and reading included'
-        Add-Result '13. Whole process, -Path' "pwsh: Send-CMSubscribers -Path ($($size.MemoryLarge) rows) to the stub / Import-Csv | Out-Null" (Format-Time $readOnly) (Format-Time $direct) ($direct.Median / $readOnly.Median) '<= 0.8' ($direct.Median / $readOnly.Median -le 0.8)
+        & $sendPath $large @{}
+        $warmDirect = Measure-Median $size.LargeRuns $null { & $sendPath $large @{} }
+        Add-Result '13. Whole process, pipeline' "pwsh: Import-Csv $($size.MemoryLarge) rows | Send-CMSubscribers to the stub / | Out-Null" (Format-Time $readOnly) (Format-Time $piped) ($piped.Median / $readOnly.Median) '<= 2.2' ($piped.Median / $readOnly.Median -le 2.2) `
+            ('each a new pwsh process: start-up, module import and reading included. {0}; Import-Csv | Out-Null: {1}' -f (Format-ProcessCpu $piped), (Format-ProcessCpu $readOnly))
+        Add-Result '13. Whole process, -Path' "pwsh: Send-CMSubscribers -Path ($($size.MemoryLarge) rows) to the stub / Import-Csv | Out-Null" (Format-Time $readOnly) (Format-Time $direct) ($direct.Median / $readOnly.Median) '<= 0.8' ($direct.Median / $readOnly.Median -le 0.8) `
+            ('{0}. The same send in a process that has run it before takes {1:0.00} s (scenario 12''s measure at this size).' -f (Format-ProcessCpu $direct), $warmDirect.Median)
         $above = ($piped.Peak - $readOnly.Peak) / 1MB
         $memoryMet = ($piped.Peak / $pipedSmall.Peak) -le 1.15 -and $above -le 50
         Add-Result '13. Client memory' "peak working set of the pipeline send: $($size.MemoryLarge) rows / $($size.MemorySmall) rows" ('{0:N0} MB' -f ($pipedSmall.Peak / 1MB)) ('{0:N0} MB' -f ($piped.Peak / 1MB)) ($piped.Peak / $pipedSmall.Peak) '<= 1.15, <= 50 MB above Import-Csv | Out-Null' $memoryMet `
@@ -426,7 +440,12 @@ public static class BenchStateFile
         $run = Measure-Send $size.Runs $freshStub { & $send $rows @{} }
         $imports = @(Get-CMSandboxRequest -Path '*import.json' | Where-Object Status -EQ 201)
         $batches = [Math]::Ceiling($size.Rows / 1000)
-        $ideal = [Math]::Ceiling($batches / 4) * 0.05
+        $rounds = [Math]::Ceiling($batches / 4)
+        # Ideal: the one round trip that reads the list and its fields (any client needs it before its first import),
+        # then every round of 4 imports taking exactly what the sandbox took to answer one (its median: the 50 ms of
+        # latency, its timer's lateness, reading the body) - no time at all in the client.
+        $answer = (@($imports.DurationMs | Sort-Object))[[int][Math]::Floor(($imports.Count - 1) / 2)] / 1000
+        $ideal = ($rounds + 1) * $answer
         # The log's time is when the answer started; a request began DurationMs before it.
         $starts = @($imports | ForEach-Object { $_.Time.AddMilliseconds(-$_.DurationMs) } | Sort-Object)
         $ends = @($imports | ForEach-Object { $_.Time } | Sort-Object)
@@ -435,7 +454,7 @@ public static class BenchStateFile
         $p90 = if ($turnaround) { $turnaround[[int][Math]::Floor(($turnaround.Count - 1) * 0.9)] } else { 0 }
         $ratio = $run.Median / $ideal
         Add-Result '14. Latency, stub' "$($size.Rows) rows, 50 ms, MaxConcurrency 4: wall / ideal" ('{0:0.000} s ideal' -f $ideal) (Format-Time $run) $ratio '<= 1.10, turnaround p90 <= 5 ms' ($ratio -le 1.10 -and $p90 -le 5) `
-            ('ideal = {0} rounds of 4 batches x 50 ms. Turnaround from an answer to the next request: median {1:0.0} ms, 90th percentile {2:0.0} ms. {3}' -f [Math]::Ceiling($batches / 4), $p50, $p90, (Format-Cpu $run))
+            ('ideal = (1 + {0} rounds of 4 batches) x {4:0.0} ms, the sandbox''s median answer time (50 ms alone would give {5:0.000} s, {6:0.00}x). Turnaround from an answer to the next request: median {1:0.0} ms, 90th percentile {2:0.0} ms. {3}' -f $rounds, $p50, $p90, (Format-Cpu $run), ($answer * 1000), ($rounds * 0.05), ($run.Median / ($rounds * 0.05)))
         $script:latency = 0
     }
 

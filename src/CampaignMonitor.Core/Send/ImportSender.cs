@@ -126,7 +126,9 @@ internal sealed class ImportSender : IDisposable
             foreach (var row in rows)
                 _inFlightByAddress[row.Fingerprint] = started.Task;
         }
-        var task = Task.Run(() => SendAsync(number, rows, prepared, earlier, started), CancellationToken.None);
+        // Started here, not queued to another thread: the request leaves as soon as the slot is free (the time from an
+        // answer to the next request is the client's share of every round trip).
+        var task = SendAsync(number, rows, prepared, earlier, started);
         lock (_running)
         {
             _running.RemoveAll(t => t.IsCompleted);
