@@ -151,6 +151,7 @@ try {
     # Warm-up: JIT (to the optimised tier), connections, list and fields.
     $rows = New-Input $size.Rows
     & $fresh; & $send $rows @{}; & $fresh; & $send $rows @{}
+    & $fresh; & $sendPath $rows @{}; & $fresh; & $sendPath $rows @{}; & $fresh; & $sendPath $rows @{ WhatIf = $true }
 
     if ((Test-Wanted 1) -or (Test-Wanted 7)) {
         # 1. Pipeline cost.
