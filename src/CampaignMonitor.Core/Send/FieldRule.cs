@@ -45,6 +45,15 @@ internal sealed record FieldRule(string FieldName, string Key, string Type, IRea
 
     private Refusal? WriteMany(object? value, List<SubscriberCustomField> into)
     {
+        if (value is string one && Separator is not null && !one.Contains(Separator, StringComparison.Ordinal))
+        {
+            // One option, the common case: what splitting it would give, without the split.
+            var only = one.Trim();
+            if (MatchOption(only) is not { } option)
+                return NotAnOption(only);
+            into.Add(new SubscriberCustomField { Key = Key, Value = option });
+            return null;
+        }
         IEnumerable<object?> items = value switch
         {
             string s when Separator is not null => s.Split(Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
