@@ -1,6 +1,6 @@
 @{
     # The one place the module's version is set: every assembly reads it from here at build time.
-    ModuleVersion        = '0.2.0'
+    ModuleVersion        = '0.3.0'
     RootModule           = 'CampaignMonitor.dll'
     GUID                 = '154aa8af-326a-4f11-bda6-e8037c86a846'
     Author               = 'CampaignMonitor module contributors'

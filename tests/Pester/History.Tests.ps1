@@ -5,6 +5,7 @@ BeforeAll {
     $script:Sandbox = Enter-CMTestSandbox -Name history
     Add-CMDestination -Name Daily -Credential Sandbox -ListName 'Daily' | Out-Null
     Add-CMDestination -Name Weekly -Credential Sandbox -ListName 'Weekly' | Out-Null
+    Add-CMDestination -Name Monthly -Credential Sandbox -ListName 'Monthly' | Out-Null
     Add-CMDataTemplate -Name People -Destination Daily -Mapping ([ordered]@{ Email = 'EmailAddress'; Name = 'Name'; City = 'City' }) | Out-Null
     $script:HistoryFile = Join-Path $env:CM_CONFIG_DIR 'history/sends.jsonl'
     function Rows([int] $Count, [string] $Prefix = 'person') {
@@ -64,6 +65,15 @@ Describe 'Get-CMSendHistory' {
         while (-not ($entry = Get-CMSendHistory -Destination Weekly -Last 1) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
         $entry.Status | Should -Be 'Stopped'
         $entry.Received | Should -BeGreaterThan 0
+    }
+
+    It 'records a send whose input failed midway as failed, not completed' {
+        $feed = { 1..3000 | ForEach-Object { if ($_ -eq 2500) { throw 'the export broke' }; [pscustomobject]@{ Email = "feed$_@example.com" } } }
+        { & $feed | Send-CMSubscribers -Destination Monthly -WarningAction SilentlyContinue } | Should -Throw '*the export broke*'
+        $entry = Get-CMSendHistory -Destination Monthly -Last 1
+        $entry.Status | Should -Be 'Failed'
+        $entry.Error | Should -BeLike '*ended before its input did*'
+        $entry.Received | Should -Be 2499
     }
 
     It 'records nothing for -WhatIf, nor for a send refused before any request' {

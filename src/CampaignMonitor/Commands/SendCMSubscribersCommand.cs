@@ -436,6 +436,13 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
 
     protected override void DisposeOwned()
     {
+        // Disposed before its end was recorded: the pipeline was stopped (it may unwind before StopProcessing reaches
+        // this command, so Stopping is asked, not only OnStopping's flag), or a command before this one failed.
+        // A send that ended normally was recorded already, and these make no difference to it.
+        if (Stopping)
+            _stopped = true;
+        else
+            _endedBy ??= "The pipeline ended before its input did: a command before Send-CMSubscribers stopped with an error.";
         RecordRun(); // a stopped send, or one a terminating error ended: nothing can be written to the pipeline now
         _reporter?.Dispose();
         _files?.Dispose();
