@@ -8,13 +8,7 @@ BeforeAll {
     $script:Sandbox = Start-CMSandbox
     $Sandbox | New-CMCredential -Name Sandbox | Out-Null
     Add-CMDestination -Name Hostile -Credential Sandbox -ListName 'Hostile' | Out-Null
-    Add-CMDataTemplate -Name Crm -Destination Hostile -ConsentToTrack Yes -Mapping ([ordered]@{
-            Email = 'EmailAddress'; Name = 'Name'; Zip = 'Zip'; Consent = 'ConsentToTrack'
-            Tier = @{ Field = 'Tier'; Type = 'MultiSelectOne'; Options = 'Gold', 'Silver' }
-            Likes = @{ Field = 'Likes'; Type = 'MultiSelectMany'; Options = 'Books', 'Music'; Separator = ';' }
-            Joined = @{ Field = 'Joined'; Type = 'Date' }
-            Points = @{ Field = 'Points'; Type = 'Number' }
-        }) | Out-Null
+    Add-CMHostileTemplate -Destination Hostile
 }
 
 AfterAll {

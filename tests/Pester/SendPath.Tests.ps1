@@ -6,13 +6,7 @@ BeforeAll {
     $script:Sandbox = Enter-CMTestSandbox -Name 'path'
     $script:Folder = (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "cm-path-$([guid]::NewGuid())")).FullName
     Add-CMDestination -Name Files -Credential Sandbox -ListName 'Files' | Out-Null
-    Add-CMDataTemplate -Name Crm -Destination Files -ConsentToTrack Yes -Mapping ([ordered]@{
-            Email = 'EmailAddress'; Name = 'Name'; Zip = 'Zip'; Consent = 'ConsentToTrack'
-            Tier = @{ Field = 'Tier'; Type = 'MultiSelectOne'; Options = 'Gold', 'Silver' }
-            Likes = @{ Field = 'Likes'; Type = 'MultiSelectMany'; Options = 'Books', 'Music'; Separator = ';' }
-            Joined = @{ Field = 'Joined'; Type = 'Date' }
-            Points = @{ Field = 'Points'; Type = 'Number' }
-        }) | Out-Null
+    Add-CMHostileTemplate -Destination Files
 
     # One send as the sandbox saw it and the module reported it: import bodies (in order of their first row), errors,
     # the reject file's bytes and the result (less what differs from run to run).

@@ -50,6 +50,18 @@ function Invoke-CMSandboxControl {
     Invoke-RestMethod -Uri $uri -Method $Method -Body $json -ContentType 'application/json' -Authentication Basic -Credential $credential -AllowUnencryptedAuthentication
 }
 
+function Add-CMHostileTemplate {
+    <# The data template 'Crm' the hostile input corpus (assets/HostileInputs.ps1) is written for, on a destination. #>
+    param([Parameter(Mandatory)][string] $Destination)
+    Add-CMDataTemplate -Name Crm -Destination $Destination -ConsentToTrack Yes -Mapping ([ordered]@{
+            Email = 'EmailAddress'; Name = 'Name'; Zip = 'Zip'; Consent = 'ConsentToTrack'
+            Tier = @{ Field = 'Tier'; Type = 'MultiSelectOne'; Options = 'Gold', 'Silver' }
+            Likes = @{ Field = 'Likes'; Type = 'MultiSelectMany'; Options = 'Books', 'Music'; Separator = ';' }
+            Joined = @{ Field = 'Joined'; Type = 'Date' }
+            Points = @{ Field = 'Points'; Type = 'Number' }
+        }) | Out-Null
+}
+
 function Get-CMSandboxListRows {
     <# Every subscriber of a sandbox list in one state, read page by page straight from the API. #>
     param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)][string] $ListId, [string] $State = 'active')
@@ -123,4 +135,4 @@ function Stop-CMSendMidway {
     finally { $shell.Dispose() }
 }
 
-Export-ModuleMember -Function Stop-CMSendMidway, Enter-CMTestSandbox, Exit-CMTestSandbox, Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Invoke-CMSandboxControl, Get-CMSandboxListRows, Assert-CMAccounting
+Export-ModuleMember -Function Stop-CMSendMidway, Enter-CMTestSandbox, Exit-CMTestSandbox, Get-CMSelfContainedPwsh, Get-CMTestModulePath, Get-CMTestManifestPath, Invoke-CMFreshPwsh, Invoke-CMSandboxApi, Invoke-CMSandboxControl, Add-CMHostileTemplate, Get-CMSandboxListRows, Assert-CMAccounting
