@@ -119,7 +119,7 @@ Describe 'Send-CMSubscribers -Path: what Import-Csv would misread is rejected wi
         $result.Rejects.Code | Should -Be 'MalformedCsv'
         $result.Rejects.RowNumber | Should -Be 2
         $result.Rejects.Column | Should -Be 'Name'
-        $result.Rejects.Reason | Should -Match "line 3 of '.*unclosed\.csv' opens a quote in column 'Name' that is never closed"
+        $result.Rejects.Reason | Should -Match "line 3 of '.*unclosed\.csv' opens a quote in column 'Name' that is never closed: Import-Csv would read lines 3-5 as one value"
         Import-Csv $rejects | Select-Object -ExpandProperty Email | Should -Be 'broken@example.com'
         (Import-Csv $file).Count | Should -Be 2 -Because 'Import-Csv swallows the rest of the file into one value'
     }

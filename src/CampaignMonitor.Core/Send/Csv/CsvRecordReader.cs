@@ -226,7 +226,8 @@ internal sealed class CsvRecordReader : IDisposable
     private void Unclosed(int valueIndex, long quoteLine, long restartAt)
     {
         UnclosedValue = valueIndex;
-        UnclosedUntilLine = Line;
+        // The last line with text on it: a text ending in a line break has no more lines after it.
+        UnclosedUntilLine = _valueLength > 0 && _value[_valueLength - 1] is '\n' or '\r' ? Line - 1 : Line;
         if (restartAt < 0)
             return; // the quote was on the last line: nothing follows
         _reader.Dispose();
