@@ -232,17 +232,31 @@ public sealed class SendCMSubscribersCommand : CampaignMonitorCmdletBase
     /// <summary>-Path: the files' rows, as ProcessRecord takes piped ones.</summary>
     private void SendFiles()
     {
-        while (_files!.MoveNext())
+        while (NextFileRow())
         {
             if (Async.Token.IsCancellationRequested)
                 throw new PipelineStoppedException();
             _rowNumber++;
             if (_engine is null)
-                Start(_files.Columns);
-            var accepted = _engine!.Accept(_rowNumber, _files.Values(_engine.Plan.ReadColumns), Async.Token);
+                Start(_files!.Columns);
+            var accepted = _engine!.Accept(_rowNumber, _files!.Values(_engine.Plan.ReadColumns), Async.Token);
             if (!accepted.IsCompletedSuccessfully)
                 WaitFor(accepted);
             Drain(final: false);
+        }
+    }
+
+    /// <summary>A file that cannot be read on (gone, unreadable) ends the send, as any failure of its input would.</summary>
+    private bool NextFileRow()
+    {
+        try
+        {
+            return _files!.MoveNext();
+        }
+        catch (Exception ex) when (Errors.ErrorFunnel.IsExpected(ex))
+        {
+            Fail(ex, _files!.CurrentFile);
+            throw; // not reached
         }
     }
 

@@ -44,6 +44,9 @@ internal sealed class CsvRowSource : IDisposable
     /// <summary>Every file's header, in file order.</summary>
     public IReadOnlyList<CsvHeader> Headers => _headers;
 
+    /// <summary>The file being read (the first before any row).</summary>
+    public string? CurrentFile => _paths.Count == 0 ? null : _paths[Math.Clamp(_file, 0, _paths.Count - 1)];
+
     /// <summary>The columns of the current row's file.</summary>
     public IReadOnlyList<string> Columns => _headers[_file].Names;
 
