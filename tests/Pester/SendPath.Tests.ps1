@@ -148,6 +148,31 @@ Describe 'Send-CMSubscribers -Path: what Import-Csv would misread is rejected wi
         Get-CMSandboxRequest | Should -BeNullOrEmpty
     }
 
+    It 'a file that goes away in the middle of the send ends it with one error naming the file, no .NET trace' {
+        $first = Join-Path $Folder 'gone1.csv'
+        $second = Join-Path $Folder 'gone2.csv'
+        Set-Content $first (@('Email') + (1..2000 | ForEach-Object { "gone$_@example.com" }))
+        Set-Content $second "Email`nlast@example.com"
+        Reset-CMSandbox -Confirm:$false
+        Set-CMSandboxFault -LatencyMs 200 -PathContains 'import'
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$(Get-CMTestManifestPath)'; `$env:CM_CONFIG_DIR = '$($env:CM_CONFIG_DIR)'
+                try { Send-CMSubscribers -Destination Files -Path '$first', '$second' -BatchSize 100 -MaxConcurrency 1 -WarningAction SilentlyContinue -ErrorAction Stop; 'no error' }
+                catch { `$_.FullyQualifiedErrorId; `$_.TargetObject; `$_.Exception.GetType().FullName; `$_.Exception.Message }")
+            $running = $shell.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(30)
+            while (@(Get-CMSandboxRequest -Path '*import.json').Count -lt 1 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            Remove-Item $second
+            $said = @($shell.EndInvoke($running))
+        }
+        finally { $shell.Dispose(); Set-CMSandboxFault }
+        $said[0] | Should -BeLike 'ResourceUnavailable,*'
+        $said[1] | Should -Be $second
+        $said[2] | Should -Be 'System.IO.FileNotFoundException'
+        $said[3] | Should -BeLike "*gone2.csv*"
+    }
+
     It '-Path and pipeline input together are refused' {
         $file = Join-Path $Folder 'both.csv'
         Set-Content $file "Email`nboth@example.com"
