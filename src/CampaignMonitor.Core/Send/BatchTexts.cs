@@ -29,23 +29,23 @@ internal sealed class BatchTexts
     public static BatchTexts? Pack(IReadOnlyList<PendingRow> rows, int columns)
     {
         var chars = 0;
-        var packable = 0;
-        foreach (var row in rows)
+        var packable = new bool[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (TextLength(row.Row, columns) is { } length)
+            if (TextLength(rows[i].Row, columns) is { } length)
             {
                 chars += length;
-                packable++;
+                packable[i] = true;
             }
         }
-        if (packable == 0 || columns == 0)
+        if (columns == 0 || Array.IndexOf(packable, true) < 0)
             return null;
         var texts = new BatchTexts(rows.Count, columns, chars);
         for (var i = 0; i < rows.Count; i++)
         {
-            var values = rows[i].Row;
-            if (TextLength(values, columns) is null)
+            if (!packable[i])
                 continue;
+            var values = rows[i].Row;
             for (var c = 0; c < columns; c++)
                 texts.Put(i * columns + c, values[c] as string);
             rows[i].PackedInto(texts, i);

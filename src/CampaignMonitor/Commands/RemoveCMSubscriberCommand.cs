@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Management.Automation;
 using CampaignMonitor.Base;
 using CampaignMonitor.Completion;
@@ -21,7 +22,9 @@ public sealed class RemoveCMSubscriberCommand : CampaignMonitorCmdletBase
     private const string DestinationSet = "Destination";
     private const string AllListsSet = "AllLists";
     private readonly List<Task> _running = new();
-    private readonly ConcurrentQueue<Func<bool>> _finished = new();
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
+    private readonly ConcurrentQueue<Action> _finished = new();
+    private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
     private SubscriberRemover _remover = null!;
     private ApiCredential _credential = null!;
     private string _listId = "";
@@ -117,12 +120,11 @@ public sealed class RemoveCMSubscriberCommand : CampaignMonitorCmdletBase
             {
                 _failed++;
                 WriteError(ErrorFunnel.ToRecord(new InvalidOperationException($"{shown} could not be removed: {Masker.Text(ex.Message)}", ex), shown));
-                return false;
             });
         }
     });
 
-    private bool Removed(string shown, IReadOnlyList<RemovalTarget> targets)
+    private void Removed(string shown, IReadOnlyList<RemovalTarget> targets)
     {
         if (!targets.Any(t => t.Found))
         {
@@ -132,7 +134,7 @@ public sealed class RemoveCMSubscriberCommand : CampaignMonitorCmdletBase
                 : $"The list '{_listName}' has no subscriber {shown}: nothing to remove.";
             WriteError(ErrorFunnel.Create(new ItemNotFoundException(message),
                 "SubscriberNotFound", ErrorCategory.ObjectNotFound, shown));
-            return false;
+            return;
         }
         _removed++;
         if (PassThru)
@@ -140,7 +142,6 @@ public sealed class RemoveCMSubscriberCommand : CampaignMonitorCmdletBase
             foreach (var target in targets.Where(t => t.Found))
                 WriteObject(new SubscriberRemoval(shown, target.ListId, target.ListName, _remover.Unsubscribe ? "Unsubscribed" : "Deleted"));
         }
-        return true;
     }
 
     private void WaitForOne()
@@ -158,9 +159,13 @@ public sealed class RemoveCMSubscriberCommand : CampaignMonitorCmdletBase
         WriteRetries();
         while (_finished.TryDequeue(out var report))
             report();
+        // Every half second, as Send-CMSubscribers does (a count that has to land on a round number can skip it).
         var done = _removed + _notFound + _failed;
-        if (done > 0 && done % 100 == 0)
+        if (done > 0 && _sinceProgress.Elapsed >= ProgressEvery)
+        {
+            _sinceProgress.Restart();
             WriteProgress(new ProgressRecord(4, $"{_remover.Action}: subscribers", $"{done:N0} of {_given:N0} addresses") { PercentComplete = (int)(100 * done / Math.Max(1, _given)) });
+        }
     }
 
     protected override void EndProcessing()
